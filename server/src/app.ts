@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { Server } from 'socket.io';
+import { Limits, PROTOCOL_VERSION, SocketAuthSchema } from '@roundtable/shared';
+import { createSessions } from './auth/sessions.js';
+import { verifyWsToken } from './auth/tokens.js';
+import { publicOrigin as configuredOrigin } from './config.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { originCheck } from './http/origin.js';
+import type { AppDeps, AppModule, ModuleContext, RoundtableServer } from './module.js';
+import { createMetrics } from './observability/metrics.js';
+import { MODULE_FACTORIES } from './modules.js';
+
+export interface App {
+  readonly server: http.Server;
+  readonly express: Express;
+  readonly io: RoundtableServer;
+  readonly context: ModuleContext;
+  /** Listens and resolves with the bound port (pass 0 for any free port). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Closes in order: stop accepting, close modules (flushing documents), sockets, HTTP. */
+  close(): Promise<void>;
+}
+
+/**
+ * The one composition root. Everything with a lifecycle (store, Redis, clock) comes in through
+ * `deps`; tests pass real or in-memory ones and get the same wiring as production.
+ */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, logger } = deps;
+  const metrics = createMetrics();
+  const sessions = createSessions(deps.store, () => deps.clock.now());
+  const app = express();
+  const server = http.createServer(app);
+  let boundPort = config.PORT;
+
+  const io: RoundtableServer = new Server(server, {
+    maxHttpBufferSize: Limits.maxSocketPayloadBytes,
+    serveClient: false,
+    cors: { origin: false },
+  });
+  if (deps.redis) {
+    io.adapter(
+      createAdapter(deps.redis.client, deps.redis.subscriber, { key: `${deps.redis.prefix}socket.io` }),
+    );
+  }
+
+  const modules = new Map<string, AppModule>();
+  const context: ModuleContext = {
+    ...deps,
+    io,
+    metrics,
+    sessions,
+    publicOrigin: () => configuredOrigin(config, boundPort),
+    modules,
+  };
+  for (const factory of MODULE_FACTORIES) {
+    const module = await factory(context);
+    modules.set(module.name, module);
+  }
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'debug'),
+    }),
+  );
+  app.use((req, res, next) => {
+    res.on('finish', () => {
+      metrics.httpRequests.inc({ method: req.method, status: String(res.statusCode) });
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const problems: string[] = [];
+    try {
+      await deps.store.ping();
+    } catch (err) {
+      problems.push(`store: ${String(err)}`);
+    }
+    if (deps.redis && !deps.redis.client.isReady) problems.push('redis: not connected');
+    for (const module of modules.values()) {
+      const problem = module.readiness?.();
+      if (problem) problems.push(`${module.name}: ${problem}`);
+    }
+    res.status(problems.length ? 503 : 200).json({ status: problems.length ? 'unready' : 'ready', problems });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: Limits.maxJsonBodyBytes }));
+  api.use(cookieParser());
+  api.use(originCheck(() => [context.publicOrigin()]));
+  for (const module of modules.values()) {
+    if (module.router) api.use(module.router);
+  }
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  const clientDist = config.CLIENT_DIST ?? path.resolve(import.meta.dirname, '../../client/dist');
+  if (fs.existsSync(path.join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // The client routes on its own: every other GET gets the app shell.
+    app.get(/^\/(?!api\/|socket\.io\/|yjs\/).*/, (_req, res) => {
+      res.sendFile(path.join(clientDist, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+
+  io.use((socket, next) => {
+    void authenticateSocket(socket, next);
+  });
+  const authenticateSocket = async (
+    socket: Parameters<Parameters<RoundtableServer['use']>[0]>[0],
+    next: (err?: Error) => void,
+  ): Promise<void> => {
+    const auth = SocketAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) {
+      next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated' } }));
+      return;
+    }
+    if (auth.data.protocol !== PROTOCOL_VERSION) {
+      next(Object.assign(new Error('protocol_mismatch'), { data: { code: 'protocol_mismatch' } }));
+      return;
+    }
+    const claims = await verifyWsToken(deps.secret, auth.data.token, deps.clock.now());
+    if (!claims) {
+      next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated' } }));
+      return;
+    }
+    socket.data = { personId: claims.sub, name: claims.name, isOrganizer: claims.org };
+    next();
+  };
+  io.on('connection', (socket) => {
+    metrics.socketConnections.inc();
+    socket.on('disconnect', () => metrics.socketConnections.dec());
+    socket.on('clock:ping', (_payload: unknown, ack: unknown) => {
+      if (typeof ack === 'function')
+        (ack as (a: unknown) => void)({ ok: true, data: { serverNow: deps.clock.now() } });
+    });
+    for (const module of modules.values()) module.registerSocket?.(socket);
+  });
+
+  // Upgrades are routed by path; Socket.IO registers its own listener for /socket.io.
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname.startsWith('/socket.io')) return;
+    for (const module of modules.values()) {
+      if (module.upgrade && pathname.startsWith(module.upgrade.path)) {
+        module.upgrade.handle(req, socket, head);
+        return;
+      }
+    }
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+
+  for (const module of modules.values()) await module.start?.();
+
+  let closing: Promise<void> | null = null;
+  return {
+    server,
+    express: app,
+    io,
+    context,
+    listen(port, host = config.HOST) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          boundPort = (server.address() as AddressInfo).port;
+          resolve(boundPort);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        server.close();
+        for (const module of [...modules.values()].reverse()) {
+          try {
+            await module.close?.();
+          } catch (err) {
+            logger.error({ err, module: module.name }, 'module close failed');
+          }
+        }
+        await io.close();
+        server.closeAllConnections();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import type { Request, Response } from 'express';
+import { loadActor } from '../access/load-actor.js';
+import type { Actor } from '../access/can.js';
+import type { Store } from '../store/db.js';
+import { HttpError } from '../http/errors.js';
+
+export const SESSION_COOKIE = 'rt_session';
+const SESSION_DAYS = 14;
+
+/** Hashes a bearer secret for storage: a leaked table does not leak usable tokens. */
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export function randomToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** Cookie-backed sign-in sessions stored in the durable store (shared by every instance). */
+export interface Sessions {
+  /** Starts a session for `personId` and sets the httpOnly cookie. */
+  signIn(res: Response, personId: string, secure: boolean): Promise<void>;
+  signOut(req: Request, res: Response): Promise<void>;
+  /** The signed-in person's id, or null. */
+  personIdOf(req: Request): Promise<string | null>;
+  /** The signed-in actor, or null for the public. */
+  actorOf(req: Request): Promise<Actor | null>;
+  /** The signed-in actor, or a 401. */
+  requireActor(req: Request): Promise<Actor>;
+  /** Ends every session of a person (password change, removal). */
+  revokeAll(personId: string): Promise<void>;
+}
+
+export function createSessions(store: Store, now: () => number): Sessions {
+  const personIdOf = async (req: Request): Promise<string | null> => {
+    const raw = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (!raw) return null;
+    const row = await store.db
+      .selectFrom('sessions')
+      .select(['person_id', 'expires_at'])
+      .where('id_hash', '=', hashToken(raw))
+      .executeTakeFirst();
+    if (!row || Date.parse(row.expires_at) <= now()) return null;
+    return row.person_id;
+  };
+  const actorOf = async (req: Request): Promise<Actor | null> => {
+    const id = await personIdOf(req);
+    return id ? loadActor(store.db, id) : null;
+  };
+  return {
+    async signIn(res, personId, secure) {
+      const token = randomToken();
+      const created = now();
+      const expires = created + SESSION_DAYS * 86_400_000;
+      await store.db
+        .insertInto('sessions')
+        .values({
+          id_hash: hashToken(token),
+          person_id: personId,
+          created_at: new Date(created).toISOString(),
+          expires_at: new Date(expires).toISOString(),
+        })
+        .execute();
+      res.cookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        expires: new Date(expires),
+      });
+    },
+    async signOut(req, res) {
+      const raw = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+      if (raw) await store.db.deleteFrom('sessions').where('id_hash', '=', hashToken(raw)).execute();
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+    personIdOf,
+    actorOf,
+    async requireActor(req) {
+      const actor = await actorOf(req);
+      if (!actor) throw HttpError.unauthenticated();
+      return actor;
+    },
+    async revokeAll(personId) {
+      await store.db.deleteFrom('sessions').where('person_id', '=', personId).execute();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../db.js';
+import { initial } from './001_initial.js';
+
+/**
+ * The one migration set for both backends, in order. Add new migrations at the end with the
+ * next number; never edit one that has shipped.
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '001_initial': initial(dialect),
+  };
+}

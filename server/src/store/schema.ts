@@ -1,0 +1,106 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Table shapes shared by both backends. Portable column types only: timestamps are ISO-8601
+ * text, booleans are 0/1 integers, structured values are JSON text, binary is a blob/bytea.
+ */
+export interface Database {
+  settings: { key: string; value: string };
+  series: { id: string; title: string; description: string; created_at: string };
+  events: {
+    id: string;
+    series_id: string | null;
+    title: string;
+    theme: string;
+    description: string;
+    time_zone: string;
+    sessions: string;
+    venues: string;
+    registration_open: number;
+    report_visibility: string;
+    created_at: string;
+    updated_at: string;
+  };
+  rooms: {
+    id: string;
+    event_id: string;
+    name: string;
+    description: string;
+    position: number;
+    access: string;
+    floor_mode: string;
+    media_enabled: number;
+    lobby_enabled: number;
+    hide_draft_minutes: number;
+    created_at: string;
+  };
+  delegations: { id: string; event_id: string; side: string; category: string; name: string };
+  people: {
+    id: string;
+    name: string;
+    email: string | null;
+    organization: string;
+    phone: string | null;
+    is_organizer: number;
+    password_hash: string | null;
+    created_at: string;
+  };
+  event_members: {
+    event_id: string;
+    person_id: string;
+    delegation_id: string | null;
+    place: string | null;
+  };
+  room_roles: { room_id: string; person_id: string; role: string };
+  registrations: {
+    id: string;
+    event_id: string;
+    name: string;
+    organization: string;
+    email: string;
+    phone: string;
+    place: string;
+    status: string;
+    person_id: string | null;
+    created_at: string;
+    decided_at: string | null;
+    decided_by: string | null;
+  };
+  invitations: {
+    id: string;
+    event_id: string;
+    person_id: string;
+    token_hash: string;
+    expires_at: string;
+    revoked_at: string | null;
+    created_at: string;
+    last_used_at: string | null;
+  };
+  sessions: { id_hash: string; person_id: string; created_at: string; expires_at: string };
+  audit_log: {
+    id: Generated<number>;
+    event_id: string | null;
+    room_id: string | null;
+    actor_id: string | null;
+    action: string;
+    target_id: string | null;
+    data: string;
+    at: string;
+  };
+  /** Append-only log of accepted Yjs updates; compaction folds a prefix into doc_snapshots. */
+  doc_updates: {
+    seq: Generated<number>;
+    doc_name: string;
+    update: ColumnType<Uint8Array, Uint8Array, never>;
+    created_at: string;
+  };
+  doc_snapshots: {
+    doc_name: string;
+    state: Uint8Array;
+    /** Highest doc_updates.seq folded into `state`. */
+    covered_seq: number;
+    updated_at: string;
+  };
+  /** Small server-owned state per room (speaking list, current agenda item…), versioned. */
+  room_state: { room_id: string; kind: string; state: string; version: number; updated_at: string };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { IdSchema, NameSchema, RoomRoleSchema } from '../domain/people.js';
+import { InvitationSchema, RegistrationSchema } from '../domain/registration.js';
+
+/**
+ * The public registration form, after the seed: name, organization, phone and place.
+ * `website` is a honeypot: people never see it, bots fill it in.
+ */
+export const RegisterBodySchema = z.object({
+  name: NameSchema,
+  organization: z.string().trim().min(1).max(200),
+  email: z.email(),
+  phone: z.string().trim().min(3).max(50),
+  place: z.string().min(1).max(40),
+  website: z.string().max(200).optional(),
+});
+export type RegisterBody = z.infer<typeof RegisterBodySchema>;
+
+export const ApproveRegistrationBodySchema = z.object({
+  delegationId: IdSchema.nullable().default(null),
+  roles: z
+    .array(z.object({ roomId: IdSchema, role: RoomRoleSchema }))
+    .max(50)
+    .default([]),
+  /** How long the invitation link stays valid. */
+  validForDays: z.number().int().min(1).max(365).default(30),
+});
+export type ApproveRegistrationBody = z.input<typeof ApproveRegistrationBodySchema>;
+
+/** An invitation as organizers see it, with the link to copy (only when it was just issued). */
+export const IssuedInvitationSchema = InvitationSchema.extend({
+  url: z.string(),
+  token: z.string(),
+});
+export type IssuedInvitation = z.infer<typeof IssuedInvitationSchema>;
+
+export const ApproveRegistrationResultSchema = z.object({
+  registration: RegistrationSchema,
+  invitation: IssuedInvitationSchema,
+});
+export type ApproveRegistrationResult = z.infer<typeof ApproveRegistrationResultSchema>;
+
+export const IssueInvitationBodySchema = z.object({
+  eventId: IdSchema,
+  validForDays: z.number().int().min(1).max(365).default(30),
+});
+export type IssueInvitationBody = z.input<typeof IssueInvitationBodySchema>;

@@ -1,0 +1,8 @@
+/**
+ * Agenda events. Names are `agenda:verb`; payload schemas live here beside the event maps
+ * so server and client validate the same shapes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AgendaClientEvents {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AgendaServerEvents {}

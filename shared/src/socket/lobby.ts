@@ -1,0 +1,8 @@
+/**
+ * Lobby events. Names are `lobby:verb`; payload schemas live here beside the event maps
+ * so server and client validate the same shapes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LobbyClientEvents {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LobbyServerEvents {}

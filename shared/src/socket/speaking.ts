@@ -1,0 +1,8 @@
+/**
+ * Speaking events. Names are `speaking:verb`; payload schemas live here beside the event maps
+ * so server and client validate the same shapes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SpeakingClientEvents {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SpeakingServerEvents {}
