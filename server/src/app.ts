@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
 import { Limits, PROTOCOL_VERSION, SocketAuthSchema } from '@roundtable/shared';
+import { createAccessChanges } from './access/changes.js';
 import { createSessions } from './auth/sessions.js';
 import { verifyWsToken } from './auth/tokens.js';
 import { publicOrigin as configuredOrigin } from './config.js';
@@ -36,6 +37,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const metrics = createMetrics();
   const sessions = createSessions(deps.store, () => deps.clock.now());
+  const accessChanges = await createAccessChanges(deps.redis, logger);
   const app = express();
   const server = http.createServer(app);
   let boundPort = config.PORT;
@@ -57,6 +59,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     metrics,
     sessions,
+    accessChanges,
     publicOrigin: () => configuredOrigin(config, boundPort),
     modules,
   };
@@ -197,6 +200,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             logger.error({ err, module: module.name }, 'module close failed');
           }
         }
+        await accessChanges.close();
         await io.close();
         server.closeAllConnections();
       })();

@@ -14,6 +14,7 @@ import type { Metrics } from './observability/metrics.js';
 import type { RedisDeps } from './realtime/redis.js';
 import type { Store } from './store/db.js';
 import type { Sessions } from './auth/sessions.js';
+import type { AccessChanges } from './access/changes.js';
 
 export type RoundtableServer = Server<
   ClientToServerEvents,
@@ -51,6 +52,8 @@ export interface ModuleContext extends AppDeps {
   io: RoundtableServer;
   metrics: Metrics;
   sessions: Sessions;
+  /** Role/membership/rule changes, delivered on every instance; live connections re-authorize. */
+  accessChanges: AccessChanges;
   /** Origin people reach us at (links in invitations). Known once listening. */
   publicOrigin(): string;
   /** Modules built earlier, by name, for the few that depend on another. */
