@@ -29,6 +29,8 @@ export const ConfigSchema = z.object({
   ORGANIZER_NAME: z.string().default('Organizer'),
   /** Create the demo event and series on an empty store. */
   DEMO_DATA: BoolFromEnv.default(true),
+  /** `pretty` for people at a terminal (what `pnpm start` uses), `json` for log shippers. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built client; served when it exists. */
   CLIENT_DIST: z.string().optional(),

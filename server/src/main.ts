@@ -11,7 +11,7 @@ import { openStore } from './store/db.js';
 /** Starts one instance from the environment and stops it cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   const store = await openStore(
     config.DATABASE_URL
       ? { kind: 'postgres', connectionString: config.DATABASE_URL }
