@@ -103,4 +103,14 @@ export interface Database {
   };
   /** Small server-owned state per room (speaking list, current agenda item…), versioned. */
   room_state: { room_id: string; kind: string; state: string; version: number; updated_at: string };
+  /** Time each person spent in each room (kept by presence; read by reports). */
+  attendance: {
+    room_id: string;
+    person_id: string;
+    first_seen: string;
+    last_seen: string;
+    total_seconds: number;
+    /** Start of the current interval; null while the person is absent. */
+    present_since: string | null;
+  };
 }

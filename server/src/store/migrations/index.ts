@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../db.js';
 import { initial } from './001_initial.js';
+import { attendance } from './002_attendance.js';
 
 /**
  * The one migration set for both backends, in order. Add new migrations at the end with the
@@ -9,5 +10,6 @@ import { initial } from './001_initial.js';
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001_initial': initial(dialect),
+    '002_attendance': attendance(dialect),
   };
 }
