@@ -7,4 +7,5 @@ export * from './domain/registration.js';
 export * from './api/auth.js';
 export * from './api/events.js';
 export * from './api/registration.js';
+export * from './speaking/index.js';
 export * from './socket/index.js';
