@@ -41,6 +41,9 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: BoolFromEnv.default(false),
   /** Seconds a presence entry lives without a heartbeat from its instance. */
   PRESENCE_TTL_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
+  /** Public registrations accepted per IP address within REGISTRATION_RATE_WINDOW_SECONDS. */
+  REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  REGISTRATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
   YJS_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
   YJS_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
   YJS_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().optional(),
