@@ -7,5 +7,6 @@ export * from './domain/registration.js';
 export * from './api/auth.js';
 export * from './api/events.js';
 export * from './api/registration.js';
+export * from './api/audit.js';
 export * from './speaking/index.js';
 export * from './socket/index.js';
