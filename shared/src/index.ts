@@ -10,3 +10,4 @@ export * from './api/registration.js';
 export * from './api/audit.js';
 export * from './speaking/index.js';
 export * from './socket/index.js';
+export * from './docs/index.js';

@@ -1,0 +1,4 @@
+export * from './names.js';
+export * from './agenda.js';
+export * from './minutes.js';
+export * from './endpoint.js';
