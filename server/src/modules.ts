@@ -1,7 +1,15 @@
+import { createAuditModule } from './audit/module.js';
+import { createLobbyModule } from './lobby/module.js';
 import type { AppModule, ModuleContext } from './module.js';
+import { createSpeakingModule } from './speaking/module.js';
 
 /**
  * Every domain module, in creation order (shutdown runs in reverse). A module may look up the ones
  * before it in `context.modules`.
  */
-export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise<AppModule> | AppModule> = [];
+export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise<AppModule> | AppModule> = [
+  createAuditModule,
+  // Lobby before speaking: the speaking order asks it who is admitted.
+  createLobbyModule,
+  createSpeakingModule,
+];

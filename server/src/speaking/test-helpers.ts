@@ -1,0 +1,125 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type Person,
+  type Room,
+  type RoomRole,
+  type ServerToClientEvents,
+  type SpeakingStatePush,
+} from '@roundtable/shared';
+import {
+  buildDelegation,
+  buildEvent,
+  buildMember,
+  buildOrganizer,
+  buildPerson,
+  buildRoom,
+  buildRoomRole,
+  wsTokenFor,
+} from '../test/factories.js';
+import type { TestApp } from '../test/app.js';
+import type { Db } from '../store/db.js';
+
+/* Test-only helpers for the speaking and lobby integration tests. */
+
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A round table: two sides, a room, and people in every role. */
+export interface Meeting {
+  room: Room;
+  organizer: Person;
+  chairs: Person[];
+  participants: Person[];
+  noteTaker: Person;
+  observer: Person;
+  /** A member of the event the room's rule does not admit. */
+  outsider: Person;
+}
+
+export async function buildMeeting(
+  db: Db,
+  options: { participants?: number; lobbyEnabled?: boolean } = {},
+): Promise<Meeting> {
+  const event = await buildEvent(db);
+  const japan = await buildDelegation(db, event.id, { side: 'Japan', category: 'government' });
+  const usa = await buildDelegation(db, event.id, { side: 'United States', category: 'government' });
+  const civil = await buildDelegation(db, event.id, { side: 'Japan', category: 'civil_society' });
+  const room = await buildRoom(db, event.id, {
+    access: { mode: 'restricted', categories: ['government'], personIds: [] },
+    lobbyEnabled: options.lobbyEnabled ?? false,
+  });
+  const member = async (delegationId: string, role: RoomRole | null, name?: string) => {
+    const person = await buildPerson(db, name ? { name } : {});
+    await buildMember(db, event.id, person.id, { delegationId });
+    if (role) await buildRoomRole(db, room.id, person.id, role);
+    return person;
+  };
+  const chairs = [
+    await member(japan.id, 'co_chair', 'Chair Japan'),
+    await member(usa.id, 'co_chair', 'Chair US'),
+  ];
+  const participants: Person[] = [];
+  for (let i = 0; i < (options.participants ?? 4); i++) {
+    participants.push(await member(i % 2 === 0 ? japan.id : usa.id, null, `Delegate ${i}`));
+  }
+  return {
+    room,
+    organizer: await buildOrganizer(db),
+    chairs,
+    participants,
+    noteTaker: await member(japan.id, 'note_taker'),
+    observer: await member(usa.id, 'observer'),
+    outsider: await member(civil.id, null),
+  };
+}
+
+/** Connects a Socket.IO client as `personId` and waits until it is connected. */
+export async function connectAs(app: TestApp, personId: string): Promise<TestClient> {
+  const token = await wsTokenFor(app, personId);
+  const socket: TestClient = connect(app.url, {
+    auth: { token, protocol: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Emits an event and resolves with its acknowledgement. */
+export function call<E extends keyof ClientToServerEvents>(
+  socket: TestClient,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<Ack<unknown>> {
+  return new Promise((resolve) => {
+    const emit = socket.emit.bind(socket) as (e: string, p: unknown, cb: (ack: Ack<unknown>) => void) => void;
+    emit(event, payload, resolve);
+  });
+}
+
+/** Subscribes to a room's speaking order and keeps the newest state the client has received. */
+export async function follow(
+  socket: TestClient,
+  roomId: string,
+): Promise<{ latest: () => SpeakingStatePush }> {
+  let latest: SpeakingStatePush | null = null;
+  socket.on('speaking:state', (push) => {
+    if (push.roomId === roomId && (!latest || push.version > latest.version)) latest = push;
+  });
+  const ack = await call(socket, 'speaking:subscribe', { roomId });
+  if (!ack.ok) throw new Error(`subscribe refused: ${ack.error.code}`);
+  const initial = ack.data as SpeakingStatePush;
+  if (!latest || initial.version > (latest as SpeakingStatePush).version) latest = initial;
+  return {
+    latest: () => {
+      if (!latest) throw new Error('no state yet');
+      return latest;
+    },
+  };
+}
