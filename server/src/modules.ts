@@ -1,7 +1,6 @@
 import { createAuditModule } from './audit/module.js';
 import { createLobbyModule } from './lobby/module.js';
 import type { AppModule, ModuleContext } from './module.js';
-import { createPresenceModule } from './presence/module.js';
 import { createSpeakingModule } from './speaking/module.js';
 
 /**
@@ -9,7 +8,6 @@ import { createSpeakingModule } from './speaking/module.js';
  * before it in `context.modules`.
  */
 export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise<AppModule> | AppModule> = [
-  createPresenceModule,
   createAuditModule,
   // Lobby before speaking: the speaking order asks it who is admitted.
   createLobbyModule,

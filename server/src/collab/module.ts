@@ -1,0 +1,254 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { CloseCode, ErrorCode, parseDocName, YJS_PATH, type DocAddress } from '@roundtable/shared';
+import type { AppModule, ModuleContext } from '../module.js';
+import { nowIso } from '../store/db.js';
+import { Connection, type Grant } from './connection.js';
+import { authorizeUpgrade, refuseUpgrade } from './door.js';
+import { createLocalFanout, createRedisFanout } from './fanout.js';
+import { createCollabMetrics } from './metrics.js';
+import { resolveCollabOptions, type CollabTuning } from './options.js';
+import { readStoredState, writeDocReadOnly } from './persistence.js';
+import { DocumentRegistry } from './registry.js';
+import { UpdateWriter } from './writer.js';
+
+export const COLLAB_MODULE = 'collab';
+
+/** The Yjs document server, and what other modules may ask of it. */
+export interface CollabModule extends AppModule {
+  readonly name: typeof COLLAB_MODULE;
+  /**
+   * Closes a person's document connections in a room on every instance (the lobby's "remove from
+   * room" uses `CloseCode.RemovedFromRoom`; role changes go through `accessChanges` instead).
+   */
+  closePersonConnections(roomId: string, personId: string, code: CloseCode, reason?: string): void;
+  /**
+   * Makes a document read-only for everyone, or writable again (minutes approval). Stored first,
+   * so an instance loading the document later sees it; then applied here and announced to the
+   * other instances, each of which checks it on every inbound update.
+   */
+  setDocumentReadOnly(docName: string, readOnly: boolean): Promise<void>;
+  /** A server-side edit (templates): relayed and stored like a client's; resolves once stored. */
+  editDocument(docName: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  /** The document's whole state as one update: the store's, plus this instance's unstored edits. */
+  readDocumentState(docName: string): Promise<Uint8Array>;
+}
+
+/** The collab module from `context.modules`, for the modules that call it. */
+export function getCollabModule(modules: ReadonlyMap<string, AppModule>): CollabModule | null {
+  const module = modules.get(COLLAB_MODULE);
+  return module && 'setDocumentReadOnly' in module ? (module as CollabModule) : null;
+}
+
+function requireAddress(docName: string): DocAddress {
+  const address = parseDocName(docName);
+  if (!address) throw new Error(`Not a document name: ${docName}`);
+  return address;
+}
+
+const toBuffer = (data: RawData): Buffer =>
+  Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+
+/**
+ * The y-websocket endpoint at `/yjs/<roomId>/<agenda|minutes>?token=…`: authorization at the door,
+ * durable documents, fan-out between instances. `tuning` is for tests and benchmarks.
+ */
+export async function createCollabModule(
+  context: ModuleContext,
+  tuning: Partial<CollabTuning> = {},
+): Promise<CollabModule> {
+  const options = resolveCollabOptions(context.config, tuning);
+  const { limits } = options;
+  const logger = context.logger.child({ module: COLLAB_MODULE });
+  const metrics = createCollabMetrics(context.metrics);
+  const now = (): number => context.clock.now();
+  const fanout = context.redis
+    ? await createRedisFanout(context.redis, logger, () => metrics.fanoutFailures.inc())
+    : createLocalFanout();
+  const writer: UpdateWriter = new UpdateWriter({
+    store: context.store,
+    logger,
+    metrics: context.metrics,
+    clock: now,
+    ...options.tuning,
+    // Published only once stored: an instance that subscribes and then loads can miss nothing,
+    // since whatever was published before it subscribed was already in the store it reads.
+    onStored: (name, updates) => {
+      fanout.publish(name, { kind: 'updates', updates });
+      registry.afterStored(name, updates.length);
+    },
+    onDrained: (name) => registry.afterDrained(name),
+  });
+  const registry: DocumentRegistry = new DocumentRegistry({
+    store: context.store,
+    fanout,
+    writer,
+    logger,
+    compactAfterUpdates: options.tuning.compactAfterUpdates,
+    onLoadFailure: () => metrics.loadFailures.inc(),
+    onCompactionFailure: () => context.metrics.storeWriteFailures.inc({ kind: 'doc_snapshots' }),
+    onCountChange: (count) => metrics.documents.set(count),
+    documentDeps: {
+      limits,
+      tuning: options.tuning,
+      logger,
+      now,
+      persist: (name, update) => writer.enqueue(name, update),
+      publishAwareness: (name, update) => fanout.publish(name, { kind: 'awareness', update }),
+      onDroppedUpdate: (reason) => metrics.droppedUpdates.inc({ reason }),
+    },
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    clientTracking: false,
+    // Twice the limit: messages up to it are read and refused with a clear 4413; larger frames
+    // are cut off by `ws` itself (1009) without buffering them.
+    maxPayload: limits.maxMessageBytes * 2,
+  });
+
+  const attach = (ws: WebSocket, socket: Duplex, grant: Grant): void => {
+    const doc = registry.open(grant.address);
+    const conn = new Connection(ws, socket, grant, limits, now(), (code) => {
+      metrics.closes.inc({ code: String(code) });
+    });
+    doc.addConnection(conn);
+    metrics.connections.inc();
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) doc.receive(conn, toBuffer(data));
+      else conn.close(CloseCode.MalformedMessage, 'text messages are not part of the protocol');
+    });
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('error', (err) => logger.debug({ err, doc: doc.name }, 'yjs connection error'));
+    ws.on('close', () => {
+      metrics.connections.dec();
+      doc.removeConnection(conn);
+      registry.release(doc);
+    });
+  };
+
+  let closing = false;
+  let pendingUpgrades = 0;
+  const handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', (err) => logger.debug({ err }, 'yjs upgrade socket error'));
+    if (closing || pendingUpgrades >= limits.maxPendingUpgrades) {
+      metrics.refusedUpgrades.inc({ status: '503' });
+      refuseUpgrade(socket, 503, ErrorCode.Unavailable, 'Try again shortly.');
+      return;
+    }
+    pendingUpgrades++;
+    authorizeUpgrade(req, { db: context.store.db, secret: context.secret, now: now(), basePath: YJS_PATH })
+      .then((decision) => {
+        if (!decision.ok) {
+          metrics.refusedUpgrades.inc({ status: String(decision.status) });
+          refuseUpgrade(socket, decision.status, decision.code, decision.message);
+          return;
+        }
+        if (socket.destroyed) return;
+        if (closing) {
+          refuseUpgrade(socket, 503, ErrorCode.Unavailable, 'Try again shortly.');
+          return;
+        }
+        const full =
+          (registry.get(decision.grant.docName)?.conns.size ?? 0) >= limits.maxConnectionsPerDocument;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          // Refused after the handshake so the client gets a close code it will not retry on.
+          if (full) {
+            metrics.closes.inc({ code: String(CloseCode.RoomFull) });
+            ws.close(CloseCode.RoomFull, 'document is full');
+          } else {
+            attach(ws, socket, decision.grant);
+          }
+        });
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'authorizing a yjs upgrade failed');
+        refuseUpgrade(socket, 500, ErrorCode.Internal, 'Something went wrong on the server.');
+      })
+      .finally(() => {
+        pendingUpgrades--;
+      });
+  };
+
+  const closeLocally = (match: (grant: Grant) => boolean, code: CloseCode, reason: string): void => {
+    for (const doc of registry.values()) {
+      for (const conn of doc.conns) if (match(conn.grant)) conn.close(code, reason);
+    }
+  };
+  const stopAccessChanges = context.accessChanges.onChange(({ personIds, roomIds }) => {
+    const people = new Set(personIds);
+    const rooms = new Set(roomIds);
+    closeLocally(
+      (grant) => people.has(grant.personId) || rooms.has(grant.address.roomId),
+      CloseCode.AccessChanged,
+      'access changed',
+    );
+  });
+  fanout.onControl((message) => {
+    if (message.type === 'read-only') {
+      registry.get(message.docName)?.setReadOnly(message.readOnly);
+    } else {
+      closeLocally(
+        (grant) => grant.personId === message.personId && grant.address.roomId === message.roomId,
+        message.code as CloseCode,
+        message.reason,
+      );
+    }
+  });
+
+  const keepAlive = setInterval(() => {
+    const at = now();
+    for (const doc of registry.values()) doc.keepAlive(at);
+  }, options.tuning.keepAliveMs);
+  keepAlive.unref();
+
+  return {
+    name: COLLAB_MODULE,
+    upgrade: { path: YJS_PATH, handle: handleUpgrade },
+    readiness: () => writer.readiness(),
+    closePersonConnections(roomId, personId, code, reason = 'removed from the room') {
+      const match = (grant: Grant): boolean => grant.personId === personId && grant.address.roomId === roomId;
+      closeLocally(match, code, reason);
+      fanout.publishControl({ type: 'close-person', roomId, personId, code, reason });
+    },
+    async setDocumentReadOnly(docName, readOnly) {
+      await writeDocReadOnly(context.store.db, requireAddress(docName), readOnly, nowIso(now));
+      registry.get(docName)?.setReadOnly(readOnly);
+      fanout.publishControl({ type: 'read-only', docName, readOnly });
+    },
+    async editDocument(docName, edit) {
+      const doc = registry.open(requireAddress(docName));
+      doc.holds++;
+      try {
+        if (!(await doc.ready)) throw new Error(`Document ${docName} could not be loaded`);
+        doc.transactAsServer(edit);
+        await writer.flush();
+      } finally {
+        doc.holds--;
+        registry.release(doc);
+      }
+    },
+    async readDocumentState(docName) {
+      requireAddress(docName);
+      const doc = registry.get(docName);
+      if (doc) await writer.flush();
+      const stored = await readStoredState(context.store.db, docName);
+      return doc?.status === 'ready' ? Y.mergeUpdates([stored, Y.encodeStateAsUpdate(doc.ydoc)]) : stored;
+    },
+    async close() {
+      closing = true;
+      clearInterval(keepAlive);
+      stopAccessChanges();
+      await registry.close();
+      await writer.close(options.tuning.closeFlushTimeoutMs);
+      registry.destroyAll();
+      await fanout.close();
+      wss.close();
+    },
+  };
+}

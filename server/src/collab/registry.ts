@@ -1,0 +1,142 @@
+import { CloseCode, docName as nameOf, type DocAddress } from '@roundtable/shared';
+import type { Logger } from '../logger.js';
+import { nowIso, type Store } from '../store/db.js';
+import { CollabDocument, type DocumentDeps } from './document.js';
+import type { Fanout } from './fanout.js';
+import { compactStoredDocument, loadStoredDocument, readDocReadOnly } from './persistence.js';
+import type { UpdateWriter } from './writer.js';
+
+export interface RegistryDeps {
+  store: Store;
+  fanout: Fanout;
+  writer: UpdateWriter;
+  logger: Logger;
+  documentDeps: DocumentDeps;
+  compactAfterUpdates: number;
+  onLoadFailure(): void;
+  onCompactionFailure(): void;
+  onCountChange(documents: number): void;
+}
+
+const COMPACTION_RETRY_MS = 5_000;
+
+/**
+ * The documents this instance holds, and their lifecycle: load on first use (subscribe to other
+ * instances first), evict when the last connection and holder are gone and every accepted update
+ * is stored, compact in the background.
+ */
+export class DocumentRegistry {
+  private readonly docs = new Map<string, CollabDocument>();
+  private readonly compactions = new Map<string, Promise<void>>();
+  private readonly compactionFailedAt = new Map<string, number>();
+
+  constructor(private readonly deps: RegistryDeps) {}
+
+  get(name: string): CollabDocument | undefined {
+    return this.docs.get(name);
+  }
+
+  values(): IterableIterator<CollabDocument> {
+    return this.docs.values();
+  }
+
+  /** The loaded or loading document; starts loading it when absent. */
+  open(address: DocAddress): CollabDocument {
+    const name = nameOf(address.roomId, address.kind);
+    const existing = this.docs.get(name);
+    if (existing) return existing;
+    const doc = new CollabDocument(name, address, this.deps.documentDeps);
+    this.docs.set(name, doc);
+    this.deps.onCountChange(this.docs.size);
+    void this.load(doc);
+    return doc;
+  }
+
+  private async load(doc: CollabDocument): Promise<void> {
+    try {
+      // Subscribe before loading: an update another instance stores and publishes while we read
+      // is either in what we read or delivered to us (queued by the document until it is loaded).
+      await this.deps.fanout.subscribeDoc(doc.name, (message) => doc.applyRemote(message));
+      const epoch = doc.readOnlyEpoch;
+      const [stored, readOnly] = await Promise.all([
+        loadStoredDocument(this.deps.store.db, doc.name),
+        readDocReadOnly(this.deps.store.db, doc.address),
+      ]);
+      doc.load(stored, epoch === doc.readOnlyEpoch ? readOnly : null);
+      if (stored.updates.length >= this.deps.compactAfterUpdates) this.compact(doc);
+    } catch (err) {
+      this.deps.logger.error({ err, doc: doc.name }, 'loading a document failed');
+      this.deps.onLoadFailure();
+      doc.fail();
+      this.remove(doc);
+      return;
+    }
+    this.release(doc);
+  }
+
+  /** Call when a connection or holder let go: evicts the document if nothing needs it any more. */
+  release(doc: CollabDocument): void {
+    if (doc.status !== 'ready' || doc.conns.size > 0 || doc.holds > 0) return;
+    if (this.deps.writer.pendingCount(doc.name) > 0) return; // evicted from `afterDrained`
+    this.remove(doc);
+  }
+
+  /** The writer stored the last pending update of a document. */
+  afterDrained(name: string): void {
+    const doc = this.docs.get(name);
+    if (doc) this.release(doc);
+  }
+
+  /** The writer stored `count` updates of a document: compact it past the threshold. */
+  afterStored(name: string, count: number): void {
+    const doc = this.docs.get(name);
+    if (!doc) return;
+    doc.storedSinceCompaction += count;
+    if (doc.storedSinceCompaction >= this.deps.compactAfterUpdates) this.compact(doc);
+  }
+
+  private compact(doc: CollabDocument): void {
+    const failedAt = this.compactionFailedAt.get(doc.name) ?? 0;
+    if (this.compactions.has(doc.name) || this.deps.documentDeps.now() - failedAt < COMPACTION_RETRY_MS)
+      return;
+    const bytesBefore = doc.approxBytes;
+    const run = compactStoredDocument(this.deps.store, doc.name, nowIso())
+      .then((result) => {
+        this.compactionFailedAt.delete(doc.name);
+        if (!result) return;
+        doc.storedSinceCompaction = Math.max(0, doc.storedSinceCompaction - result.folded);
+        // Re-measured: what arrived during the compaction is added to the new snapshot's size.
+        doc.approxBytes = result.snapshotBytes + Math.max(0, doc.approxBytes - bytesBefore);
+      })
+      .catch((err: unknown) => {
+        this.compactionFailedAt.set(doc.name, this.deps.documentDeps.now());
+        this.deps.onCompactionFailure();
+        this.deps.logger.error({ err, doc: doc.name }, 'compacting a document failed');
+      })
+      .finally(() => this.compactions.delete(doc.name));
+    this.compactions.set(doc.name, run);
+  }
+
+  private remove(doc: CollabDocument): void {
+    if (this.docs.get(doc.name) !== doc) return;
+    this.docs.delete(doc.name);
+    this.deps.onCountChange(this.docs.size);
+    doc.destroy();
+    this.deps.fanout.unsubscribeDoc(doc.name).catch((err: unknown) => {
+      this.deps.logger.warn({ err, doc: doc.name }, 'unsubscribing a document failed');
+    });
+  }
+
+  /** Shutdown: close every connection (clients reconnect elsewhere) and let compactions finish. */
+  async close(): Promise<void> {
+    for (const doc of this.docs.values()) {
+      for (const conn of doc.conns) conn.close(CloseCode.ServerShutdown, 'server shutting down');
+    }
+    await Promise.allSettled(this.compactions.values());
+  }
+
+  /** After the writer flushed: drop everything from memory. */
+  destroyAll(): void {
+    for (const doc of [...this.docs.values()]) this.remove(doc);
+  }
+}
