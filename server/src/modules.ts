@@ -1,6 +1,8 @@
 import { createAuditModule } from './audit/module.js';
+import { createCollabModule } from './collab/module.js';
 import { createLobbyModule } from './lobby/module.js';
 import type { AppModule, ModuleContext } from './module.js';
+import { createPresenceModule } from './presence/module.js';
 import { createSpeakingModule } from './speaking/module.js';
 
 /**
@@ -8,6 +10,9 @@ import { createSpeakingModule } from './speaking/module.js';
  * before it in `context.modules`.
  */
 export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise<AppModule> | AppModule> = [
+  // Early: the lobby and minutes close connections and set documents read-only through it.
+  createCollabModule,
+  createPresenceModule,
   createAuditModule,
   // Lobby before speaking: the speaking order asks it who is admitted.
   createLobbyModule,
