@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import { loadActor } from '../access/load-actor.js';
 import type { Actor } from '../access/can.js';
-import type { Store } from '../store/db.js';
+import type { Db, Store } from '../store/db.js';
 import { HttpError } from '../http/errors.js';
 
 export const SESSION_COOKIE = 'rt_session';
@@ -32,6 +32,29 @@ export interface Sessions {
   revokeAll(personId: string): Promise<void>;
 }
 
+/**
+ * Stores a new session for `personId` and returns the bearer token for the cookie. The only place
+ * session rows are written (tests sign people in through it too).
+ */
+export async function createSessionRow(
+  db: Db,
+  personId: string,
+  nowMs: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomToken();
+  const expiresAt = new Date(nowMs + SESSION_DAYS * 86_400_000);
+  await db
+    .insertInto('sessions')
+    .values({
+      id_hash: hashToken(token),
+      person_id: personId,
+      created_at: new Date(nowMs).toISOString(),
+      expires_at: expiresAt.toISOString(),
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
 export function createSessions(store: Store, now: () => number): Sessions {
   const personIdOf = async (req: Request): Promise<string | null> => {
     const raw = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -50,24 +73,13 @@ export function createSessions(store: Store, now: () => number): Sessions {
   };
   return {
     async signIn(res, personId, secure) {
-      const token = randomToken();
-      const created = now();
-      const expires = created + SESSION_DAYS * 86_400_000;
-      await store.db
-        .insertInto('sessions')
-        .values({
-          id_hash: hashToken(token),
-          person_id: personId,
-          created_at: new Date(created).toISOString(),
-          expires_at: new Date(expires).toISOString(),
-        })
-        .execute();
+      const { token, expiresAt } = await createSessionRow(store.db, personId, now());
       res.cookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
         secure,
         path: '/',
-        expires: new Date(expires),
+        expires: expiresAt,
       });
     },
     async signOut(req, res) {

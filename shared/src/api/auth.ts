@@ -48,3 +48,32 @@ export const CreateOrganizerBodySchema = z.object({
   password: z.string().min(10).max(200),
 });
 export type CreateOrganizerBody = z.infer<typeof CreateOrganizerBodySchema>;
+
+/** Error codes of sign-in and first-run setup, beside the general `ErrorCode`s. */
+export const AuthErrorCode = {
+  /** Unknown email or wrong password: one answer for both, so emails cannot be probed. */
+  InvalidCredentials: 'invalid_credentials',
+  /** An organizer exists already: first-run setup is over. */
+  SetupDone: 'setup_done',
+  /** The setup token is unknown or expired (a new one is logged on every start without organizer). */
+  InvalidSetupToken: 'invalid_setup_token',
+} as const;
+
+/** `GET /api/setup`: whether first-run setup is still needed (no organizer exists). */
+export const SetupStatusSchema = z.object({ needed: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatusSchema>;
+
+/** Client route that turns a setup token into the first organizer. */
+export const SETUP_PATH = '/setup';
+/** Client route that redeems an invitation token (it then calls `POST /api/invitations/redeem`). */
+export const INVITATION_PATH = '/invite';
+
+/** The link printed to the log on first run: `${origin}/setup?token=…`. */
+export function setupUrl(origin: string, token: string): string {
+  return `${origin}${SETUP_PATH}?token=${encodeURIComponent(token)}`;
+}
+
+/** The link an invited person opens: `${origin}/invite?token=…`. Every issuer builds it here. */
+export function invitationUrl(origin: string, token: string): string {
+  return `${origin}${INVITATION_PATH}?token=${encodeURIComponent(token)}`;
+}
