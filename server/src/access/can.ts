@@ -106,7 +106,7 @@ export function canInRoom(
     case 'minutes:write':
       return MINUTES_WRITERS.has(role);
     case 'minutes:approve':
-      return role === 'co_chair';
+      return role === 'co_chair' || role === 'organizer';
     case 'speaking:raise':
       return role !== 'observer';
     case 'media:publish':
