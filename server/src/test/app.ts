@@ -1,6 +1,6 @@
 import { createApp, type App } from '../app.js';
 import { ConfigSchema, type Config } from '../config.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { systemClock, type Clock } from '../module.js';
 import { closeRedis, connectRedis, type RedisDeps } from '../realtime/redis.js';
 import { openStore, type Store, type StoreOptions } from '../store/db.js';
@@ -25,6 +25,8 @@ export interface TestAppOptions {
   redisPrefix?: string | true;
   config?: Partial<Record<keyof Config, string>>;
   clock?: Clock;
+  /** Log here instead of the default logger (e.g. to assert what an operator would read). */
+  logger?: Logger;
 }
 
 /** Starts a real app on port 0 against real stores; the same wiring as production. */
@@ -36,7 +38,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     HOST: '127.0.0.1',
     ...options.config,
   });
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const storeOptions = options.storeOptions ?? (await freshStoreOptions(options.store ?? 'sqlite'));
   const store = await openStore(storeOptions);
   const redis = options.redisPrefix
