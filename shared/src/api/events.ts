@@ -83,3 +83,23 @@ export const CreatePersonBodySchema = z.object({
   phone: z.string().max(50).nullable().default(null),
 });
 export type CreatePersonBody = z.input<typeof CreatePersonBodySchema>;
+
+/** What anyone may read about an event (the public registration page). */
+export const PublicEventSchema = EventSchema.pick({
+  id: true,
+  title: true,
+  theme: true,
+  description: true,
+  timeZone: true,
+  sessions: true,
+  venues: true,
+  registrationOpen: true,
+});
+export type PublicEvent = z.infer<typeof PublicEventSchema>;
+
+/**
+ * `GET /api/events`: full events for the signed-in (organizers see all, others their own);
+ * public fields of the events with open registration for everyone else.
+ */
+export const EventListSchema = z.array(z.union([EventSchema, PublicEventSchema]));
+export type EventList = z.infer<typeof EventListSchema>;

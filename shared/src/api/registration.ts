@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema, RoomRoleSchema } from '../domain/people.js';
-import { InvitationSchema, RegistrationSchema } from '../domain/registration.js';
+import { InvitationSchema, RegistrationSchema, RegistrationStatusSchema } from '../domain/registration.js';
 
 /**
  * The public registration form, after the seed: name, organization, phone and place.
@@ -45,3 +45,17 @@ export const IssueInvitationBodySchema = z.object({
   validForDays: z.number().int().min(1).max(365).default(30),
 });
 export type IssueInvitationBody = z.input<typeof IssueInvitationBodySchema>;
+
+/** `GET /api/events/:eventId/registrations?status=pending` */
+export const ListRegistrationsQuerySchema = z.object({ status: RegistrationStatusSchema.optional() });
+export type ListRegistrationsQuery = z.infer<typeof ListRegistrationsQuerySchema>;
+
+/**
+ * The public answer to a registration: nothing about other registrants, and the same whether the
+ * registration was stored or silently dropped as spam (so bots learn nothing).
+ */
+export const RegistrationReceiptSchema = z.object({
+  eventId: IdSchema,
+  status: z.literal('pending'),
+});
+export type RegistrationReceipt = z.infer<typeof RegistrationReceiptSchema>;
