@@ -132,3 +132,16 @@ export function canInEvent(actor: MaybeActor, action: EventAction, eventId: stri
       return actor?.isOrganizer === true;
   }
 }
+
+/** Decisions not tied to one event: series, creating events, the people directory. */
+export type GlobalAction = 'series:manage' | 'event:create' | 'people:manage' | 'organizer:create';
+
+export function canGlobally(actor: MaybeActor, action: GlobalAction): boolean {
+  switch (action) {
+    case 'series:manage':
+    case 'event:create':
+    case 'people:manage':
+    case 'organizer:create':
+      return actor?.isOrganizer === true;
+  }
+}

@@ -1,0 +1,40 @@
+import { createEvents, type EventAttributes } from 'ics';
+import type { Event } from '@roundtable/shared';
+
+/**
+ * The event as an iCalendar file: one VEVENT per session. Times are written in UTC (`…Z`), which
+ * every calendar converts to its viewer's zone without needing a VTIMEZONE block; the event's own
+ * zone travels as `X-WR-TIMEZONE` and, for people reading the text, in each description.
+ */
+export function eventToIcs(event: Event, eventUrl: string): string {
+  const location = event.venues.map((v) => v.name).join(' / ');
+  const attributes = event.sessions.map((session): EventAttributes => ({
+    uid: `${event.id}.${session.id}@roundtable`,
+    title: session.label ? `${event.title} — ${session.label}` : event.title,
+    description: [event.theme, localTimes(session.startsAt, session.endsAt, event.timeZone), eventUrl]
+      .filter(Boolean)
+      .join('\n'),
+    start: Date.parse(session.startsAt),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: Date.parse(session.endsAt),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    url: eventUrl,
+    ...(location ? { location } : {}),
+  }));
+  const { error, value } = createEvents(attributes, { productId: 'roundtable', calName: event.title });
+  if (error || value === null) throw error ?? new Error('calendar generation failed');
+  return value.replace(/^(X-WR-CALNAME:.*\r\n)/m, `$1X-WR-TIMEZONE:${event.timeZone}\r\n`);
+}
+
+/** "10 Oct 2018, 10:00 – 13:00 (Asia/Tokyo)": the session as the event's own clock reads it. */
+function localTimes(startsAt: string, endsAt: string, timeZone: string): string {
+  const full = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium' });
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, timeStyle: 'short' });
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  const endText = day.format(start) === day.format(end) ? time.format(end) : full.format(end);
+  return `${full.format(start)} – ${endText} (${timeZone})`;
+}
