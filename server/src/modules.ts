@@ -1,8 +1,11 @@
 import { createAuditModule } from './audit/module.js';
 import { createCollabModule } from './collab/module.js';
+import { createEventsModule } from './events/module.js';
+import { createOpenApiModule } from './http/openapi.js';
 import { createLobbyModule } from './lobby/module.js';
 import type { AppModule, ModuleContext } from './module.js';
 import { createPresenceModule } from './presence/module.js';
+import { createRegistrationModule } from './registration/module.js';
 import { createSpeakingModule } from './speaking/module.js';
 
 /**
@@ -10,6 +13,9 @@ import { createSpeakingModule } from './speaking/module.js';
  * before it in `context.modules`.
  */
 export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise<AppModule> | AppModule> = [
+  createEventsModule,
+  createRegistrationModule,
+  createOpenApiModule,
   // Early: the lobby and minutes close connections and set documents read-only through it.
   createCollabModule,
   createPresenceModule,
