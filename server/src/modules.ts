@@ -1,3 +1,4 @@
+import { createAgendaModule } from './agenda/module.js';
 import { createAuditModule } from './audit/module.js';
 import { createCollabModule } from './collab/module.js';
 import { createEventsModule } from './events/module.js';
@@ -19,6 +20,7 @@ export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise
   // Early: the lobby and minutes close connections and set documents read-only through it.
   createCollabModule,
   createPresenceModule,
+  createAgendaModule,
   createAuditModule,
   // Lobby before speaking: the speaking order asks it who is admitted.
   createLobbyModule,

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { RoomPresence } from '@roundtable/shared';
+import { PresenceEvents, type RoomPresence } from '@roundtable/shared';
 import type { AppModule, ModuleContext } from '../module.js';
 import { reauthorizeOnAccessChange } from './access.js';
 import { createAttendance } from './attendance.js';
@@ -70,7 +70,10 @@ export function createPresenceModule(context: ModuleContext): PresenceModule {
       context,
       'presence:',
       'room:see-presence',
-      (s, roomId) => service.leave(s, roomId),
+      async (socket, roomId) => {
+        await service.leave(socket, roomId);
+        socket.emit(PresenceEvents.Removed, { roomId, reason: 'access_changed' });
+      },
       logger,
     ),
     reauthorizeOnAccessChange(

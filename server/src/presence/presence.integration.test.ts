@@ -161,10 +161,12 @@ describe('presence on one instance', () => {
     const joinedAck = await watcher.emitWithAck(PresenceEvents.Join, { roomId: world.govRoom.id });
     expect(joinedAck.ok).toBe(true);
     const heard = collect(watcher, PresenceEvents.Joined);
+    const removed = collect(watcher, PresenceEvents.Removed);
 
     await testApp.store.db.deleteFrom('room_roles').where('person_id', '=', observer).execute();
     await testApp.app.context.accessChanges.notify({ personIds: [observer] });
     await vi.waitFor(() => expect(left.map((p) => p.personId)).toEqual([observer]));
+    await vi.waitFor(() => expect(removed).toEqual([{ roomId: world.govRoom.id, reason: 'access_changed' }]));
 
     const delegate = await connectAs(testApp, world.delegate.id);
     await delegate.emitWithAck(PresenceEvents.Join, { roomId: world.govRoom.id });

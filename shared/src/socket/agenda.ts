@@ -19,6 +19,8 @@ export const AgendaEvents = {
   Advance: 'agenda:advance',
   /** Server → client: the room's current item changed. */
   State: 'agenda:state',
+  /** Server → client: access to the room was withdrawn; no more states for it. */
+  Unsubscribed: 'agenda:unsubscribed',
 } as const;
 
 /** Most items an agenda order sent by a client may hold. */
@@ -76,6 +78,10 @@ export interface AgendaClientEvents {
   [AgendaEvents.Advance]: Command<AgendaAdvancePayload, AgendaState>;
 }
 
+export const AgendaUnsubscribedSchema = z.object({ roomId: IdSchema, reason: z.literal('access_changed') });
+export type AgendaUnsubscribed = z.infer<typeof AgendaUnsubscribedSchema>;
+
 export interface AgendaServerEvents {
   [AgendaEvents.State]: (state: AgendaState) => void;
+  [AgendaEvents.Unsubscribed]: (push: AgendaUnsubscribed) => void;
 }

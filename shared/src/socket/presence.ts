@@ -28,6 +28,8 @@ export const PresenceEvents = {
   Left: 'presence:left',
   /** Server → client: counts of rooms of a watched event (only rooms the viewer may enter). */
   Counts: 'presence:counts',
+  /** Server → client: access to the room was withdrawn; this connection left its presence. */
+  Removed: 'presence:removed',
 } as const;
 
 /** The role shown beside a present person: a room role, or organizer. */
@@ -100,6 +102,9 @@ export const EventCountsSchema = z.object({
 });
 export type EventCounts = z.infer<typeof EventCountsSchema>;
 
+export const PresenceRemovedSchema = z.object({ roomId: IdSchema, reason: z.literal('access_changed') });
+export type PresenceRemoved = z.infer<typeof PresenceRemovedSchema>;
+
 export interface PresenceClientEvents {
   [PresenceEvents.Join]: Command<PresenceRoomPayload, RoomPresence>;
   [PresenceEvents.Leave]: Command<PresenceRoomPayload, null>;
@@ -112,4 +117,5 @@ export interface PresenceServerEvents {
   [PresenceEvents.Updated]: (push: PresenceEntryPush) => void;
   [PresenceEvents.Left]: (push: PresenceLeftPush) => void;
   [PresenceEvents.Counts]: (push: EventCounts) => void;
+  [PresenceEvents.Removed]: (push: PresenceRemoved) => void;
 }
