@@ -2,8 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LobbyStatePushSchema, type LobbyStatePush } from '@roundtable/shared';
 import { listAudit } from '../audit/audit.js';
 import { startTestApp, type TestApp } from '../test/app.js';
-import { freshStoreOptions, uniqueRedisPrefix } from '../test/stores.js';
-import { buildMeeting, call, connectAs, follow, type TestClient } from '../speaking/test-helpers.js';
+import {
+  buildMeeting,
+  call,
+  connectAs,
+  follow,
+  startInstances,
+  type TestClient,
+} from '../speaking/test-helpers.js';
 import type { LobbyModule } from './module.js';
 
 let apps: TestApp[] = [];
@@ -86,12 +92,7 @@ describe('the lobby', () => {
   });
 
   it('removes someone from the room on every instance: told, unsubscribed, kept out, connections re-authorized', async () => {
-    const storeOptions = await freshStoreOptions('postgres');
-    const redisPrefix = uniqueRedisPrefix();
-    apps = [
-      await startTestApp({ storeOptions, redisPrefix }),
-      await startTestApp({ storeOptions, redisPrefix }),
-    ];
+    apps = await startInstances(2);
     const [a, b] = apps as [TestApp, TestApp];
     const meeting = await buildMeeting(a.store.db);
     const roomId = meeting.room.id;

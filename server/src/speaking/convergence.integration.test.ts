@@ -7,11 +7,18 @@ import {
   type ClientToServerEvents,
   type SpeakingState,
 } from '@roundtable/shared';
-import { startTestApp, type TestApp } from '../test/app.js';
-import { freshStoreOptions, uniqueRedisPrefix } from '../test/stores.js';
+import type { TestApp } from '../test/app.js';
 import type { SpeakingModule } from './module.js';
 import type { AcceptedCommand } from './service.js';
-import { buildMeeting, call, connectAs, follow, type Meeting, type TestClient } from './test-helpers.js';
+import {
+  buildMeeting,
+  call,
+  connectAs,
+  follow,
+  startInstances,
+  type Meeting,
+  type TestClient,
+} from './test-helpers.js';
 
 /** A small deterministic PRNG, so a failing run can be replayed with its seed. */
 function prng(seed: number): () => number {
@@ -34,12 +41,7 @@ const accepted: AcceptedCommand[] = [];
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  const storeOptions = await freshStoreOptions('postgres');
-  const redisPrefix = uniqueRedisPrefix();
-  instances = [
-    await startTestApp({ storeOptions, redisPrefix }),
-    await startTestApp({ storeOptions, redisPrefix }),
-  ];
+  instances = await startInstances(2);
   for (const instance of instances) {
     (instance.app.context.modules.get('speaking') as SpeakingModule).onAccepted((a) => accepted.push(a));
   }

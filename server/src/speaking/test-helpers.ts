@@ -1,14 +1,12 @@
-import { io as connect, type Socket } from 'socket.io-client';
-import {
-  PROTOCOL_VERSION,
-  type Ack,
-  type ClientToServerEvents,
-  type Person,
-  type Room,
-  type RoomRole,
-  type ServerToClientEvents,
-  type SpeakingStatePush,
+import type {
+  Ack,
+  ClientToServerEvents,
+  Person,
+  Room,
+  RoomRole,
+  SpeakingStatePush,
 } from '@roundtable/shared';
+import { connectAs, type TestSocket } from '../presence/testing.js';
 import {
   buildDelegation,
   buildEvent,
@@ -17,14 +15,15 @@ import {
   buildPerson,
   buildRoom,
   buildRoomRole,
-  wsTokenFor,
 } from '../test/factories.js';
-import type { TestApp } from '../test/app.js';
+import { startTestApp, type TestApp } from '../test/app.js';
+import { freshStoreOptions, uniqueRedisPrefix } from '../test/stores.js';
 import type { Db } from '../store/db.js';
 
 /* Test-only helpers for the speaking and lobby integration tests. */
 
-export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type TestClient = TestSocket;
+export { connectAs };
 
 /** A round table: two sides, a room, and people in every role. */
 export interface Meeting {
@@ -75,20 +74,13 @@ export async function buildMeeting(
   };
 }
 
-/** Connects a Socket.IO client as `personId` and waits until it is connected. */
-export async function connectAs(app: TestApp, personId: string): Promise<TestClient> {
-  const token = await wsTokenFor(app, personId);
-  const socket: TestClient = connect(app.url, {
-    auth: { token, protocol: PROTOCOL_VERSION },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
+/** Starts `count` instances sharing one fresh PostgreSQL database and one Redis prefix. */
+export async function startInstances(count: number): Promise<TestApp[]> {
+  const storeOptions = await freshStoreOptions('postgres');
+  const redisPrefix = uniqueRedisPrefix();
+  const instances: TestApp[] = [];
+  for (let i = 0; i < count; i++) instances.push(await startTestApp({ storeOptions, redisPrefix }));
+  return instances;
 }
 
 /** Emits an event and resolves with its acknowledgement. */
