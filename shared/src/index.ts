@@ -7,6 +7,7 @@ export * from './domain/registration.js';
 export * from './api/auth.js';
 export * from './api/events.js';
 export * from './api/registration.js';
+export * from './api/media.js';
 export * from './api/audit.js';
 export * from './speaking/index.js';
 export * from './socket/index.js';
