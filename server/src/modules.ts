@@ -4,6 +4,7 @@ import { createCollabModule } from './collab/module.js';
 import { createEventsModule } from './events/module.js';
 import { createOpenApiModule } from './http/openapi.js';
 import { createLobbyModule } from './lobby/module.js';
+import { createMediaModule } from './media/module.js';
 import type { AppModule, ModuleContext } from './module.js';
 import { createPresenceModule } from './presence/module.js';
 import { createRegistrationModule } from './registration/module.js';
@@ -25,4 +26,6 @@ export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise
   // Lobby before speaking: the speaking order asks it who is admitted.
   createLobbyModule,
   createSpeakingModule,
+  // After speaking and presence: media follows the floor and reports media presence.
+  createMediaModule,
 ];
