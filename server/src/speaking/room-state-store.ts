@@ -134,9 +134,9 @@ export function createRoomStateStore<S>(
         }
       }
       // Nothing live (first use, Redis flushed, or a restart of everything): the store reseeds it.
-      const durable = await loadDurable(roomId);
-      if (!durable) return { state: initial(), version: 0 };
-      await backend.seed(roomId, JSON.stringify(durable.state), durable.version);
+      // An untouched room is seeded too, at version 0, so its next reads need no store query.
+      const seed = (await loadDurable(roomId)) ?? { state: initial(), version: 0 };
+      await backend.seed(roomId, JSON.stringify(seed.state), seed.version);
     }
     throw new CommandError(ErrorCode.Unavailable, 'The room state could not be loaded; try again.');
   };
