@@ -1,5 +1,6 @@
 import { createAgendaModule } from './agenda/module.js';
 import { createAuditModule } from './audit/module.js';
+import { createAuthModule } from './auth/module.js';
 import { createCollabModule } from './collab/module.js';
 import { createEventsModule } from './events/module.js';
 import { createOpenApiModule } from './http/openapi.js';
@@ -15,6 +16,7 @@ import { createSpeakingModule } from './speaking/module.js';
  * before it in `context.modules`.
  */
 export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise<AppModule> | AppModule> = [
+  createAuthModule,
   createEventsModule,
   createRegistrationModule,
   createOpenApiModule,
