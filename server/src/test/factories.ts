@@ -9,7 +9,7 @@ import type {
   RoomRole,
   Series,
 } from '@roundtable/shared';
-import { createSessionRow, hashToken, randomToken, SESSION_COOKIE } from '../auth/sessions.js';
+import { createSessionRow, SESSION_COOKIE } from '../auth/sessions.js';
 import { hashPassword } from '../auth/passwords.js';
 import { signWsToken } from '../auth/tokens.js';
 import {
@@ -20,6 +20,7 @@ import {
   roomColumns,
   seriesToRow,
 } from '../events/rows.js';
+import { issueInvitation } from '../registration/invitations.js';
 import type { Db } from '../store/db.js';
 import type { TestApp } from './app.js';
 
@@ -210,29 +211,22 @@ export async function buildInvitation(
   personId: string,
   overrides: Partial<Pick<Invitation, 'expiresAt' | 'revokedAt'>> = {},
 ): Promise<{ invitation: Invitation; token: string }> {
-  const token = randomToken();
-  const invitation: Invitation = {
-    id: newId(),
+  const {
+    token,
+    url: _url,
+    ...issued
+  } = await issueInvitation(db, {
     eventId,
     personId,
-    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    revokedAt: null,
-    createdAt: nowIso(),
-    lastUsedAt: null,
-    ...overrides,
-  };
+    validForDays: 30,
+    nowMs: Date.now(),
+    origin: 'http://localhost',
+  });
+  const invitation: Invitation = { ...issued, ...overrides };
   await db
-    .insertInto('invitations')
-    .values({
-      id: invitation.id,
-      event_id: eventId,
-      person_id: personId,
-      token_hash: hashToken(token),
-      expires_at: invitation.expiresAt,
-      revoked_at: invitation.revokedAt,
-      created_at: invitation.createdAt,
-      last_used_at: null,
-    })
+    .updateTable('invitations')
+    .set({ expires_at: invitation.expiresAt, revoked_at: invitation.revokedAt })
+    .where('id', '=', invitation.id)
     .execute();
   return { invitation, token };
 }
