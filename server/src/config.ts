@@ -34,7 +34,10 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Directory of the built client; served when it exists. */
   CLIENT_DIST: z.string().optional(),
+  /** LiveKit as browsers reach it (ws:// or wss://). */
   LIVEKIT_URL: z.string().optional(),
+  /** LiveKit's API as this server reaches it, when that differs (inside docker: http://livekit:7880). */
+  LIVEKIT_API_URL: z.string().optional(),
   LIVEKIT_API_KEY: z.string().optional(),
   LIVEKIT_API_SECRET: z.string().optional(),
   /** Whether to trust X-Forwarded-* headers (behind a load balancer). */

@@ -29,7 +29,7 @@ export function liveKitFromConfig(config: Config): LiveKit | null {
     apiSecret,
     // The SDK's region failover only applies to LiveKit Cloud and logs with console.warn; our
     // retries (retry.ts) are bounded and reported instead.
-    rooms: new RoomServiceClient(toHttpUrl(url), apiKey, apiSecret, {
+    rooms: new RoomServiceClient(config.LIVEKIT_API_URL ?? toHttpUrl(url), apiKey, apiSecret, {
       requestTimeout: REQUEST_TIMEOUT_SECONDS,
       failover: false,
     }),
