@@ -94,39 +94,21 @@ const GLOBAL_MATRIX = `
 `;
 
 // Exhaustive by construction: the compiler insists on every action of each union.
+// prettier-ignore
 const ROOM_ACTIONS = Object.keys({
-  'room:enter': 1,
-  'room:see-presence': 1,
-  'agenda:read': 1,
-  'agenda:write': 1,
-  'agenda:advance': 1,
-  'minutes:read': 1,
-  'minutes:write': 1,
-  'minutes:approve': 1,
-  'speaking:raise': 1,
-  'speaking:moderate': 1,
-  'lobby:admit': 1,
-  'room:remove-person': 1,
-  'media:join': 1,
-  'media:publish': 1,
-  'media:moderate': 1,
-  'audit:read': 1,
-  'stats:read': 1,
-  'room:manage': 1,
+  'room:enter': 1, 'room:see-presence': 1, 'agenda:read': 1, 'agenda:write': 1, 'agenda:advance': 1,
+  'minutes:read': 1, 'minutes:write': 1, 'minutes:approve': 1, 'speaking:raise': 1,
+  'speaking:moderate': 1, 'lobby:admit': 1, 'room:remove-person': 1, 'media:join': 1,
+  'media:publish': 1, 'media:moderate': 1, 'audit:read': 1, 'stats:read': 1, 'room:manage': 1,
 } satisfies Record<RoomAction, 1>) as RoomAction[];
+// prettier-ignore
 const EVENT_ACTIONS = Object.keys({
-  'event:view': 1,
-  'event:see-presence': 1,
-  'event:manage': 1,
-  'registration:submit': 1,
-  'registration:manage': 1,
-  'report:publish': 1,
+  'event:view': 1, 'event:see-presence': 1, 'event:manage': 1, 'registration:submit': 1,
+  'registration:manage': 1, 'report:publish': 1,
 } satisfies Record<EventAction, 1>) as EventAction[];
+// prettier-ignore
 const GLOBAL_ACTIONS = Object.keys({
-  'series:manage': 1,
-  'event:create': 1,
-  'people:manage': 1,
-  'organizer:create': 1,
+  'series:manage': 1, 'event:create': 1, 'people:manage': 1, 'organizer:create': 1,
 } satisfies Record<GlobalAction, 1>) as GlobalAction[];
 
 type Persona =
