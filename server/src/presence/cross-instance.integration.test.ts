@@ -3,6 +3,7 @@ import { PresenceEvents } from '@roundtable/shared';
 import { startTestApp, type TestApp } from '../test/app.js';
 import { freshStoreOptions, uniqueRedisPrefix } from '../test/stores.js';
 import { buildTaskForce } from './fixtures.js';
+import { presenceOf } from './module.js';
 import { collect, connectAs, disconnectAll } from './testing.js';
 
 const TTL_SECONDS = 5;
@@ -84,5 +85,36 @@ describe('presence across instances', () => {
     expect(expiredAfterMs).toBeLessThanOrEqual(TTL_SECONDS * 1000 + 500);
     const list = await chair.emitWithAck(PresenceEvents.Join, { roomId: world.govRoom.id });
     expect(list.ok && list.data.entries.map((e) => e.personId)).toEqual([world.organizer.id]);
+  });
+
+  it('puts back the people of an instance that other instances took for dead during a pause', async () => {
+    const { first, second, world } = await pair();
+    const chair = await connectAs(second, world.organizer.id);
+    await chair.emitWithAck(PresenceEvents.Join, { roomId: world.openRoom.id });
+    const joined = collect(chair, PresenceEvents.Joined);
+    const delegate = await connectAs(first, world.delegate.id);
+    await delegate.emitWithAck(PresenceEvents.Join, { roomId: world.openRoom.id });
+    await vi.waitFor(() => expect(joined).toHaveLength(1));
+
+    // What a sweep leaves behind when other instances took this one for dead: its people gone and
+    // the instance no longer registered (done by hand, so no heartbeat can slip in between).
+    const redis = second.redis!;
+    const roomKey = `${redis.prefix}presence:room:${world.openRoom.id}`;
+    const fields = await redis.client.hGetAll(roomKey);
+    const field = Object.keys(fields).find((f) => fields[f]?.includes(world.delegate.id)) ?? '';
+    await redis.client.hDel(roomKey, field);
+    const list = async () =>
+      (await presenceOf(second.app.context.modules)?.listRoomPresence(world.openRoom.id))?.entries;
+    expect((await list())?.map((e) => e.personId)).toEqual([world.organizer.id]);
+    await redis.client.sRem(`${redis.prefix}presence:instances`, field.split(':')[1] ?? '');
+
+    await vi.waitFor(
+      async () =>
+        expect((await list())?.map((e) => e.personId)).toEqual([world.organizer.id, world.delegate.id]),
+      { timeout: TTL_SECONDS * 1000, interval: 100 },
+    );
+    await vi.waitFor(() =>
+      expect(joined.map((p) => p.entry.personId)).toEqual([world.delegate.id, world.delegate.id]),
+    );
   });
 });

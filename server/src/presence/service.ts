@@ -121,8 +121,14 @@ export function createPresenceService(deps: PresenceServiceDeps) {
         const existing = local.rooms.get(roomId);
         // Join the Socket.IO room first: a change made right after our add must reach this socket.
         await socket.join(presenceRoom(roomId));
-        const change = await add(local, roomId, { ...record, since: existing?.since ?? record.since });
-        return snapshot(roomId, change.after);
+        try {
+          const change = await add(local, roomId, { ...record, since: existing?.since ?? record.since });
+          return snapshot(roomId, change.after);
+        } catch (err) {
+          // Not present, so not a listener either.
+          if (!existing) await socket.leave(presenceRoom(roomId));
+          throw err;
+        }
       });
     },
 
@@ -163,8 +169,12 @@ export function createPresenceService(deps: PresenceServiceDeps) {
         }
       }
       for (const [key, { roomId, socketId }] of pendingRemovals) {
-        await announce(await store.apply(roomId, { kind: 'remove', connectionId: socketId }));
-        pendingRemovals.delete(key);
+        try {
+          await announce(await store.apply(roomId, { kind: 'remove', connectionId: socketId }));
+          pendingRemovals.delete(key);
+        } catch (err) {
+          logger.warn({ err, roomId }, 'presence removal failed again');
+        }
       }
       for (const change of await store.sweep()) await announce(change, true);
       const present = new Map<string, Set<string>>();
