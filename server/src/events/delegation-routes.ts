@@ -11,7 +11,7 @@ import {
 import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
-import { assertCanInEvent, requireEventAction } from './guards.js';
+import { assertCanInEvent, ORGANIZER_ERRORS, requireEventAction } from './guards.js';
 import { DelegationParams, EventParams } from './params.js';
 import { delegationFromRow, delegationToRow } from './rows.js';
 import { isUniqueViolation, membersOfDelegation, requireDelegation, requireEvent } from './store.js';
@@ -90,7 +90,7 @@ export const DelegationRoutes = {
     tags,
     access: 'organizer',
     params: DelegationParams,
-    errors: { 401: 'Not signed in.', 403: 'Not an organizer.', 404: 'No such delegation.' },
+    errors: { ...ORGANIZER_ERRORS, 404: 'No such delegation.' },
   }),
 } as const;
 

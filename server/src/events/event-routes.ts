@@ -16,14 +16,13 @@ import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import { nowIso } from '../store/db.js';
 import { eventToIcs } from './calendar.js';
-import { requireEventAction, requireGlobalAction } from './guards.js';
+import { ORGANIZER_ERRORS, requireEventAction, requireGlobalAction } from './guards.js';
 import { EventParams } from './params.js';
 import { eventColumns, eventFromRow } from './rows.js';
 import { findSeries, listRooms, requireEvent } from './store.js';
 import { eventIssues, publicEventOf, roomViewFor, throwIfIssues } from './views.js';
 
 const tags = ['events'];
-const signedOutOrNotOrganizer = { 401: 'Not signed in.', 403: 'Not an organizer.' } as const;
 
 /** The event endpoints, declared once for validation and the OpenAPI document. */
 export const EventRoutes = {
@@ -48,7 +47,7 @@ export const EventRoutes = {
     body: CreateEventBodySchema,
     response: EventSchema,
     status: 201,
-    errors: { 400: 'Invalid fields or unknown series.', ...signedOutOrNotOrganizer, 413: 'Body too large.' },
+    errors: { 400: 'Invalid fields or unknown series.', ...ORGANIZER_ERRORS, 413: 'Body too large.' },
   }),
   get: defineRoute({
     method: 'get',
@@ -69,7 +68,7 @@ export const EventRoutes = {
     params: EventParams,
     body: UpdateEventBodySchema,
     response: EventSchema,
-    errors: { 400: 'Invalid fields.', ...signedOutOrNotOrganizer, 404: 'No such event.' },
+    errors: { 400: 'Invalid fields.', ...ORGANIZER_ERRORS, 404: 'No such event.' },
   }),
   remove: defineRoute({
     method: 'delete',
@@ -78,7 +77,7 @@ export const EventRoutes = {
     tags,
     access: 'organizer',
     params: EventParams,
-    errors: { ...signedOutOrNotOrganizer, 404: 'No such event.' },
+    errors: { ...ORGANIZER_ERRORS, 404: 'No such event.' },
   }),
   publicInfo: defineRoute({
     method: 'get',

@@ -1,25 +1,17 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Limits,
-  type ApiError,
-  type Event,
-  type EventDetail,
-  type Person,
-  type Series,
-} from '@roundtable/shared';
-import { startTestApp, type TestApp } from '../test/app.js';
+import { Limits, type ApiError, type Event, type EventDetail, type Series } from '@roundtable/shared';
+import type { TestApp } from '../test/app.js';
 import {
   buildDelegation,
   buildEvent,
   buildMember,
-  buildOrganizer,
   buildPerson,
   buildRoom,
   sessionCookieFor,
 } from '../test/factories.js';
 import { STORE_KINDS } from '../test/stores.js';
-import { apiClient, json, type ApiCall } from './testing.js';
+import { json, startWithPeople, type ApiCall } from './testing.js';
 
 const newEvent = {
   seriesId: null,
@@ -44,21 +36,21 @@ describe.each(STORE_KINDS)('series and events (%s)', (kind) => {
   let organizer: string;
   let member: string;
   let outsider: string;
-  let memberPerson: Person;
   let closedEvent: Event;
   let openEvent: Event;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ store: kind });
-    call = apiClient(testApp.url);
-    const { db } = testApp.store;
-    organizer = await sessionCookieFor(db, (await buildOrganizer(db)).id);
-    memberPerson = await buildPerson(db);
-    member = await sessionCookieFor(db, memberPerson.id);
-    outsider = await sessionCookieFor(db, (await buildPerson(db)).id);
-    closedEvent = await buildEvent(db, { title: 'Government dialogue' });
-    openEvent = await buildEvent(db, { title: 'Open round table', registrationOpen: true });
-    await buildMember(db, closedEvent.id, memberPerson.id);
+    ({
+      testApp,
+      call,
+      organizer,
+      member,
+      outsider,
+      event: closedEvent,
+    } = await startWithPeople(kind, {
+      event: { title: 'Government dialogue' },
+    }));
+    openEvent = await buildEvent(testApp.store.db, { title: 'Open round table', registrationOpen: true });
   });
   afterAll(() => testApp.close());
 

@@ -12,13 +12,11 @@ import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import type { Db } from '../store/db.js';
-import { assertCanInEvent, requireEventAction } from './guards.js';
+import { ORGANIZER_ERRORS, requireEventAction, requireManagedRoom } from './guards.js';
 import { EventParams, EventPersonParams, RoomParams, RoomPersonParams } from './params.js';
 import { delegationFromRow, memberFromRow, PERSON_COLUMNS, personFromRow, roomRoleFromRow } from './rows.js';
-import { requireEvent, requirePerson, requireRoom } from './store.js';
+import { requireEvent, requirePerson } from './store.js';
 import { isPlaceOf, throwIfIssues } from './views.js';
-
-const organizerErrors = { 401: 'Not signed in.', 403: 'Not an organizer.' } as const;
 
 /** Membership and room-role endpoints, declared once for validation and the OpenAPI document. */
 export const MemberRoutes = {
@@ -30,7 +28,7 @@ export const MemberRoutes = {
     access: 'organizer',
     params: EventParams,
     response: z.array(MemberViewSchema),
-    errors: { ...organizerErrors, 404: 'No such event.' },
+    errors: { ...ORGANIZER_ERRORS, 404: 'No such event.' },
   }),
   upsert: defineRoute({
     method: 'put',
@@ -43,7 +41,7 @@ export const MemberRoutes = {
     response: MemberViewSchema,
     errors: {
       400: "Invalid fields, a delegation of another event, or a place that is not one of the event's venues.",
-      ...organizerErrors,
+      ...ORGANIZER_ERRORS,
       404: 'No such event or person.',
     },
   }),
@@ -54,7 +52,7 @@ export const MemberRoutes = {
     tags: ['members'],
     access: 'organizer',
     params: EventPersonParams,
-    errors: { ...organizerErrors, 404: 'No such member.' },
+    errors: { ...ORGANIZER_ERRORS, 404: 'No such member.' },
   }),
   listRoles: defineRoute({
     method: 'get',
@@ -64,7 +62,7 @@ export const MemberRoutes = {
     access: 'organizer',
     params: RoomParams,
     response: z.array(RoomRoleAssignmentSchema),
-    errors: { ...organizerErrors, 404: 'No such room.' },
+    errors: { ...ORGANIZER_ERRORS, 404: 'No such room.' },
   }),
   setRole: defineRoute({
     method: 'put',
@@ -75,7 +73,7 @@ export const MemberRoutes = {
     params: RoomPersonParams,
     body: SetRoomRoleBodySchema,
     response: RoomRoleAssignmentSchema,
-    errors: { 400: 'Invalid fields.', ...organizerErrors, 404: 'No such room or person.' },
+    errors: { 400: 'Invalid fields.', ...ORGANIZER_ERRORS, 404: 'No such room or person.' },
   }),
   removeRole: defineRoute({
     method: 'delete',
@@ -84,7 +82,7 @@ export const MemberRoutes = {
     tags: ['rooms'],
     access: 'organizer',
     params: RoomPersonParams,
-    errors: { ...organizerErrors, 404: 'No such room or role.' },
+    errors: { ...ORGANIZER_ERRORS, 404: 'No such room or role.' },
   }),
 } as const;
 
@@ -169,17 +167,13 @@ export function mountMemberRoutes(router: Router, context: ModuleContext): void 
   });
 
   mountRoute(router, MemberRoutes.listRoles, async ({ req, params }) => {
-    const actor = await sessions.requireActor(req);
-    const room = await requireRoom(db, params.roomId);
-    assertCanInEvent(actor, 'event:manage', room.eventId);
+    const { room } = await requireManagedRoom(sessions, db, req, params.roomId);
     const rows = await db.selectFrom('room_roles').selectAll().where('room_id', '=', room.id).execute();
     return rows.map(roomRoleFromRow);
   });
 
   mountRoute(router, MemberRoutes.setRole, async ({ req, params, body }) => {
-    const actor = await sessions.requireActor(req);
-    const room = await requireRoom(db, params.roomId);
-    assertCanInEvent(actor, 'event:manage', room.eventId);
+    const { room } = await requireManagedRoom(sessions, db, req, params.roomId);
     await requirePerson(db, params.personId);
     await context.store.transaction(async (tx) => {
       // A role holder must see the event the room belongs to, so they become a member of it.
@@ -199,9 +193,7 @@ export function mountMemberRoutes(router: Router, context: ModuleContext): void 
   });
 
   mountRoute(router, MemberRoutes.removeRole, async ({ req, params }) => {
-    const actor = await sessions.requireActor(req);
-    const room = await requireRoom(db, params.roomId);
-    assertCanInEvent(actor, 'event:manage', room.eventId);
+    const { room } = await requireManagedRoom(sessions, db, req, params.roomId);
     const result = await db
       .deleteFrom('room_roles')
       .where('room_id', '=', room.id)

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, Delegation, MemberView, Person } from '@roundtable/shared';
 import type { AccessChange } from '../access/changes.js';
-import { startTestApp, type TestApp } from '../test/app.js';
+import type { TestApp } from '../test/app.js';
 import {
   buildDelegation,
   buildEvent,
   buildMember,
-  buildOrganizer,
   buildPerson,
   buildRoom,
   buildRoomRole,
   sessionCookieFor,
 } from '../test/factories.js';
 import { STORE_KINDS } from '../test/stores.js';
-import { apiClient, json, type ApiCall } from './testing.js';
+import { json, startWithPeople, type ApiCall } from './testing.js';
 
 describe.each(STORE_KINDS)('delegations, members and people (%s)', (kind) => {
   let testApp: TestApp;
@@ -25,15 +24,14 @@ describe.each(STORE_KINDS)('delegations, members and people (%s)', (kind) => {
   let changes: AccessChange[];
 
   beforeAll(async () => {
-    testApp = await startTestApp({ store: kind });
-    call = apiClient(testApp.url);
-    const { db } = testApp.store;
-    organizer = await sessionCookieFor(db, (await buildOrganizer(db)).id);
-    eventId = (await buildEvent(db)).id;
-    const memberPerson = await buildPerson(db);
-    await buildMember(db, eventId, memberPerson.id);
-    member = await sessionCookieFor(db, memberPerson.id);
-    outsider = await sessionCookieFor(db, (await buildPerson(db)).id);
+    ({
+      testApp,
+      call,
+      organizer,
+      member,
+      outsider,
+      event: { id: eventId },
+    } = await startWithPeople(kind));
     changes = [];
     testApp.app.context.accessChanges.onChange((change) => changes.push(change));
   });

@@ -6,7 +6,7 @@ import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import { nowIso } from '../store/db.js';
-import { requireGlobalAction } from './guards.js';
+import { ORGANIZER_ERRORS, requireGlobalAction } from './guards.js';
 import { normalizeEmail, PERSON_COLUMNS, personFromRow, personToRow } from './rows.js';
 import { findPersonByEmail, isUniqueViolation } from './store.js';
 
@@ -22,7 +22,7 @@ export const PeopleRoutes = {
     tags,
     access: 'organizer',
     response: z.array(PersonSchema),
-    errors: { 401: 'Not signed in.', 403: 'Not an organizer.' },
+    errors: ORGANIZER_ERRORS,
   }),
   create: defineRoute({
     method: 'post',
@@ -33,7 +33,7 @@ export const PeopleRoutes = {
     body: CreatePersonBodySchema,
     response: PersonSchema,
     status: 201,
-    errors: { 400: 'Invalid fields.', 401: 'Not signed in.', 403: 'Not an organizer.', 409: emailTaken },
+    errors: { 400: 'Invalid fields.', ...ORGANIZER_ERRORS, 409: emailTaken },
   }),
 } as const;
 

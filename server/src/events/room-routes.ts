@@ -12,14 +12,14 @@ import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import { nowIso } from '../store/db.js';
-import { assertCanInEvent, requireEventAction } from './guards.js';
+import { ORGANIZER_ERRORS, requireEventAction, requireManagedRoom } from './guards.js';
 import { EventParams, RoomParams } from './params.js';
 import { roomColumns } from './rows.js';
 import { requireEvent, requireRoom } from './store.js';
 import { roomViewFor } from './views.js';
 
 const tags = ['rooms'];
-const organizerErrors = { 401: 'Not signed in.', 403: 'Not an organizer.', 404: 'No such room.' } as const;
+const organizerErrors = { ...ORGANIZER_ERRORS, 404: 'No such room.' } as const;
 
 /** Room fields whose change alters what people in the room may do: live connections re-check. */
 const ACCESS_FIELDS = ['access', 'floorMode', 'mediaEnabled', 'lobbyEnabled', 'hideDraftMinutes'] as const;
@@ -112,9 +112,7 @@ export function mountRoomRoutes(router: Router, context: ModuleContext): void {
   });
 
   mountRoute(router, RoomRoutes.update, async ({ req, params, body }) => {
-    const actor = await sessions.requireActor(req);
-    const current = await requireRoom(db, params.roomId);
-    assertCanInEvent(actor, 'event:manage', current.eventId);
+    const { room: current } = await requireManagedRoom(sessions, db, req, params.roomId);
     const next: Room = { ...current, ...body };
     await db.updateTable('rooms').set(roomColumns(next)).where('id', '=', next.id).execute();
     const changed = ACCESS_FIELDS.some((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f]));
@@ -123,9 +121,7 @@ export function mountRoomRoutes(router: Router, context: ModuleContext): void {
   });
 
   mountRoute(router, RoomRoutes.remove, async ({ req, params }) => {
-    const actor = await sessions.requireActor(req);
-    const room = await requireRoom(db, params.roomId);
-    assertCanInEvent(actor, 'event:manage', room.eventId);
+    const { room } = await requireManagedRoom(sessions, db, req, params.roomId);
     await db.deleteFrom('rooms').where('id', '=', room.id).execute();
     await context.accessChanges.notify({ roomIds: [room.id] });
   });

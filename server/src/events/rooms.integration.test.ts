@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, EventDetail, Room, RoomRoleAssignment, RoomView } from '@roundtable/shared';
 import type { AccessChange } from '../access/changes.js';
-import { startTestApp, type TestApp } from '../test/app.js';
+import type { TestApp } from '../test/app.js';
 import {
   buildDelegation,
-  buildEvent,
   buildMember,
-  buildOrganizer,
   buildPerson,
   buildRoom,
   buildRoomRole,
   sessionCookieFor,
 } from '../test/factories.js';
 import { STORE_KINDS } from '../test/stores.js';
-import { apiClient, json, type ApiCall } from './testing.js';
+import { json, startWithPeople, type ApiCall } from './testing.js';
 
 describe.each(STORE_KINDS)('rooms and room roles (%s)', (kind) => {
   let testApp: TestApp;
@@ -26,11 +24,13 @@ describe.each(STORE_KINDS)('rooms and room roles (%s)', (kind) => {
   let changes: AccessChange[];
 
   beforeAll(async () => {
-    testApp = await startTestApp({ store: kind });
-    call = apiClient(testApp.url);
+    ({
+      testApp,
+      call,
+      organizer,
+      event: { id: eventId },
+    } = await startWithPeople(kind));
     const { db } = testApp.store;
-    organizer = await sessionCookieFor(db, (await buildOrganizer(db)).id);
-    eventId = (await buildEvent(db)).id;
     governmentRoom = await buildRoom(db, eventId, {
       name: 'Government-to-government dialogue',
       access: { mode: 'restricted', categories: ['government'], personIds: [] },

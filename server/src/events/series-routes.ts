@@ -6,7 +6,7 @@ import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import { nowIso } from '../store/db.js';
-import { requireGlobalAction } from './guards.js';
+import { ORGANIZER_ERRORS, requireGlobalAction } from './guards.js';
 import { SeriesParams } from './params.js';
 import { seriesFromRow, seriesToRow } from './rows.js';
 import { findSeries } from './store.js';
@@ -22,7 +22,7 @@ export const SeriesRoutes = {
     tags,
     access: 'organizer',
     response: z.array(SeriesSchema),
-    errors: { 401: 'Not signed in.', 403: 'Not an organizer.' },
+    errors: ORGANIZER_ERRORS,
   }),
   create: defineRoute({
     method: 'post',
@@ -33,7 +33,7 @@ export const SeriesRoutes = {
     body: CreateSeriesBodySchema,
     response: SeriesSchema,
     status: 201,
-    errors: { 400: 'Invalid fields.', 401: 'Not signed in.', 403: 'Not an organizer.' },
+    errors: { 400: 'Invalid fields.', ...ORGANIZER_ERRORS },
   }),
   update: defineRoute({
     method: 'patch',

@@ -1,3 +1,8 @@
+import type { Event, Person } from '@roundtable/shared';
+import { startTestApp, type TestApp, type TestAppOptions } from '../test/app.js';
+import { buildEvent, buildMember, buildOrganizer, buildPerson, sessionCookieFor } from '../test/factories.js';
+import type { StoreKind } from '../test/stores.js';
+
 /* Test-only helpers for calling the REST API over real HTTP. */
 
 export interface ApiResponse {
@@ -40,3 +45,36 @@ export function apiClient(baseUrl: string) {
 }
 
 export type ApiCall = ReturnType<typeof apiClient>;
+
+/** A running app with the cast most API tests need: an organizer, an event, a member, an outsider. */
+export interface PeopleFixture {
+  testApp: TestApp;
+  call: ApiCall;
+  event: Event;
+  /** `Cookie` header values of each signed-in person. */
+  organizer: string;
+  member: string;
+  outsider: string;
+  memberPerson: Person;
+}
+
+/** Starts an app on `kind` and builds the cast of `PeopleFixture` in its store. */
+export async function startWithPeople(
+  kind: StoreKind,
+  options: { event?: Partial<Event>; config?: TestAppOptions['config'] } = {},
+): Promise<PeopleFixture> {
+  const testApp = await startTestApp({ store: kind, ...(options.config ? { config: options.config } : {}) });
+  const { db } = testApp.store;
+  const event = await buildEvent(db, options.event);
+  const memberPerson = await buildPerson(db);
+  await buildMember(db, event.id, memberPerson.id);
+  return {
+    testApp,
+    call: apiClient(testApp.url),
+    event,
+    organizer: await sessionCookieFor(db, (await buildOrganizer(db)).id),
+    member: await sessionCookieFor(db, memberPerson.id),
+    outsider: await sessionCookieFor(db, (await buildPerson(db)).id),
+    memberPerson,
+  };
+}

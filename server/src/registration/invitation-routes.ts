@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { InvitationSchema, IssuedInvitationSchema, IssueInvitationBodySchema } from '@roundtable/shared';
-import { assertCanInEvent, requireEventAction } from '../events/guards.js';
+import { assertCanInEvent, ORGANIZER_ERRORS, requireEventAction } from '../events/guards.js';
 import { EventParams, InvitationParams, PersonParams } from '../events/params.js';
 import { requireEvent, requirePerson } from '../events/store.js';
 import { HttpError } from '../http/errors.js';
@@ -11,7 +11,6 @@ import { issueInvitation } from './invitations.js';
 import { invitationFromRow } from './rows.js';
 
 const tags = ['invitations'];
-const organizerErrors = { 401: 'Not signed in.', 403: 'Not an organizer.' } as const;
 
 /** Invitation links as organizers manage them, declared once for validation and OpenAPI. */
 export const InvitationRoutes = {
@@ -23,7 +22,7 @@ export const InvitationRoutes = {
     access: 'organizer',
     params: EventParams,
     response: z.array(InvitationSchema),
-    errors: { ...organizerErrors, 404: 'No such event.' },
+    errors: { ...ORGANIZER_ERRORS, 404: 'No such event.' },
   }),
   issue: defineRoute({
     method: 'post',
@@ -38,7 +37,7 @@ export const InvitationRoutes = {
     body: IssueInvitationBodySchema,
     response: IssuedInvitationSchema,
     status: 201,
-    errors: { 400: 'Invalid fields.', ...organizerErrors, 404: 'No such person or event.' },
+    errors: { 400: 'Invalid fields.', ...ORGANIZER_ERRORS, 404: 'No such person or event.' },
   }),
   revoke: defineRoute({
     method: 'post',
@@ -48,7 +47,7 @@ export const InvitationRoutes = {
     access: 'organizer',
     params: InvitationParams,
     response: InvitationSchema,
-    errors: { ...organizerErrors, 404: 'No such invitation.' },
+    errors: { ...ORGANIZER_ERRORS, 404: 'No such invitation.' },
   }),
 } as const;
 

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, Invitation, IssuedInvitation, Person } from '@roundtable/shared';
-import { apiClient, json, type ApiCall } from '../events/testing.js';
-import { startTestApp, type TestApp } from '../test/app.js';
-import { buildEvent, buildMember, buildOrganizer, buildPerson, sessionCookieFor } from '../test/factories.js';
+import { json, startWithPeople, type ApiCall } from '../events/testing.js';
+import type { TestApp } from '../test/app.js';
+import { buildPerson } from '../test/factories.js';
 import { STORE_KINDS } from '../test/stores.js';
 import { findInvitationByToken, invitationState } from './invitations.js';
 
@@ -16,15 +16,14 @@ describe.each(STORE_KINDS)('invitations (%s)', (kind) => {
   let invitee: Person;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ store: kind });
-    call = apiClient(testApp.url);
-    const { db } = testApp.store;
-    organizer = await sessionCookieFor(db, (await buildOrganizer(db)).id);
-    eventId = (await buildEvent(db)).id;
-    const memberPerson = await buildPerson(db);
-    await buildMember(db, eventId, memberPerson.id);
-    member = await sessionCookieFor(db, memberPerson.id);
-    invitee = await buildPerson(db, { name: 'Co-chair official' });
+    ({
+      testApp,
+      call,
+      organizer,
+      member,
+      event: { id: eventId },
+    } = await startWithPeople(kind));
+    invitee = await buildPerson(testApp.store.db, { name: 'Co-chair official' });
   });
   afterAll(() => testApp.close());
 

@@ -6,17 +6,9 @@ import type {
   Registration,
   RegistrationReceipt,
 } from '@roundtable/shared';
-import { apiClient, json, type ApiCall } from '../events/testing.js';
-import { startTestApp, type TestApp } from '../test/app.js';
-import {
-  buildDelegation,
-  buildEvent,
-  buildMember,
-  buildOrganizer,
-  buildPerson,
-  buildRoom,
-  sessionCookieFor,
-} from '../test/factories.js';
+import { json, startWithPeople, type ApiCall } from '../events/testing.js';
+import type { TestApp } from '../test/app.js';
+import { buildDelegation, buildEvent, buildPerson, buildRoom } from '../test/factories.js';
 import { STORE_KINDS } from '../test/stores.js';
 import { findInvitationByToken, invitationState } from './invitations.js';
 
@@ -54,14 +46,10 @@ describe.each(STORE_KINDS)('registration (%s)', (kind) => {
 
   beforeAll(async () => {
     // A generous limit here; the limit itself is tested on apps of its own below.
-    testApp = await startTestApp({ store: kind, config: { REGISTRATION_RATE_LIMIT: '1000' } });
-    call = apiClient(testApp.url);
-    const { db } = testApp.store;
-    organizer = await sessionCookieFor(db, (await buildOrganizer(db)).id);
-    event = await buildEvent(db, { registrationOpen: true });
-    const memberPerson = await buildPerson(db);
-    await buildMember(db, event.id, memberPerson.id);
-    member = await sessionCookieFor(db, memberPerson.id);
+    ({ testApp, call, organizer, member, event } = await startWithPeople(kind, {
+      event: { registrationOpen: true },
+      config: { REGISTRATION_RATE_LIMIT: '1000' },
+    }));
   });
   afterAll(() => testApp.close());
 

@@ -6,7 +6,7 @@ import {
   ListRegistrationsQuerySchema,
   RegistrationSchema,
 } from '@roundtable/shared';
-import { assertCanInEvent, requireEventAction } from '../events/guards.js';
+import { assertCanInEvent, ORGANIZER_ERRORS, requireEventAction } from '../events/guards.js';
 import { EventParams, RegistrationParams } from '../events/params.js';
 import { requireEvent } from '../events/store.js';
 import { HttpError } from '../http/errors.js';
@@ -16,7 +16,6 @@ import { approveRegistration } from './approve.js';
 import { registrationFromRow } from './rows.js';
 
 const tags = ['registration'];
-const organizerErrors = { 401: 'Not signed in.', 403: 'Not an organizer.' } as const;
 
 /** The organizers' side of registration, declared once for validation and OpenAPI. */
 export const ReviewRoutes = {
@@ -29,7 +28,7 @@ export const ReviewRoutes = {
     params: EventParams,
     query: ListRegistrationsQuerySchema,
     response: z.array(RegistrationSchema),
-    errors: { 400: 'Unknown status.', ...organizerErrors, 404: 'No such event.' },
+    errors: { 400: 'Unknown status.', ...ORGANIZER_ERRORS, 404: 'No such event.' },
   }),
   approve: defineRoute({
     method: 'post',
@@ -45,7 +44,7 @@ export const ReviewRoutes = {
     response: ApproveRegistrationResultSchema,
     errors: {
       400: 'Invalid fields, or a delegation or room of another event.',
-      ...organizerErrors,
+      ...ORGANIZER_ERRORS,
       404: 'No such registration.',
       409: 'The registration was approved or declined already.',
     },
@@ -59,7 +58,7 @@ export const ReviewRoutes = {
     params: RegistrationParams,
     response: RegistrationSchema,
     errors: {
-      ...organizerErrors,
+      ...ORGANIZER_ERRORS,
       404: 'No such registration.',
       409: 'The registration was approved or declined already.',
     },
