@@ -136,6 +136,36 @@ function toRouteConfig(spec: RouteSpec): RouteConfig {
   };
 }
 
+/**
+ * The generator writes a nullable reference as `allOf: [{ $ref }, { type: [t, "null"] }]`, which no
+ * null value satisfies (the referenced schema is not nullable). Rewrites it in place as
+ * `anyOf: [{ $ref }, { type: "null" }]`, what JSON Schema 2020-12 means by "this or null".
+ */
+export function fixNullableRefs(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) fixNullableRefs(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  const allOf = record['allOf'];
+  if (Array.isArray(allOf) && allOf.length === 2) {
+    const [ref, nullable] = allOf as [unknown, unknown];
+    const type = (nullable as { type?: unknown } | null)?.type;
+    const onlyType = typeof nullable === 'object' && nullable !== null && Object.keys(nullable).length === 1;
+    if (
+      onlyType &&
+      Array.isArray(type) &&
+      type.includes('null') &&
+      (ref as { $ref?: unknown } | null)?.$ref
+    ) {
+      delete record['allOf'];
+      record['anyOf'] = [ref, { type: 'null' }];
+    }
+  }
+  for (const value of Object.values(record)) fixNullableRefs(value);
+}
+
 /** Builds the OpenAPI 3.1 document of `routes`. */
 export function buildOpenApiDocument(
   routes: readonly RouteSpec[],
@@ -149,7 +179,7 @@ export function buildOpenApiDocument(
     description: 'Session cookie set by `POST /api/auth/login`, `/api/setup` or `/api/invitations/redeem`.',
   });
   for (const spec of routes) registry.registerPath(toRouteConfig(spec));
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Roundtable API',
@@ -159,6 +189,8 @@ export function buildOpenApiDocument(
         'State-changing requests from browsers must carry our Origin. See docs/API.md.',
     },
   });
+  fixNullableRefs(document);
+  return document;
 }
 
 /** Every operation the modules mounted with `mountRoute` (or `documentRoute`), in module order. */
