@@ -9,6 +9,8 @@ export * from './api/events.js';
 export * from './api/registration.js';
 export * from './api/media.js';
 export * from './api/audit.js';
+export * from './api/minutes.js';
+export * from './api/reports.js';
 export * from './speaking/index.js';
 export * from './socket/index.js';
 export * from './docs/index.js';

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { Dialect } from '../db.js';
 import { initial } from './001_initial.js';
 import { attendance } from './002_attendance.js';
+import { minutes } from './003_minutes.js';
 
 /**
  * The one migration set for both backends, in order. Add new migrations at the end with the
@@ -11,5 +12,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001_initial': initial(dialect),
     '002_attendance': attendance(dialect),
+    '003_minutes': minutes(dialect),
   };
 }
