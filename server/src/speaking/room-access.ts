@@ -13,9 +13,10 @@ export interface Person {
 }
 
 /**
- * Short-lived cache of rooms and actors for socket commands (hand raises arrive in bursts).
- * Entries expire after `ttlMs` and are dropped at once on an access change, so a revoked role
- * never outlives the change notice.
+ * Cache of rooms and actors for socket commands (hand raises arrive in bursts, right after the
+ * subscriptions that loaded them). Entries are dropped at once on an access change (every role,
+ * membership and room-rule change publishes one), so a revoked role never outlives the notice;
+ * `ttlMs` only bounds what a change made behind the API's back can leave.
  */
 export interface RoomAccess {
   room(roomId: string): Promise<Room | null>;
@@ -25,7 +26,7 @@ export interface RoomAccess {
   invalidate(change: { personIds: readonly string[]; roomIds: readonly string[] }): void;
 }
 
-export function createRoomAccess(db: Db, clock: Clock, ttlMs = 5000): RoomAccess {
+export function createRoomAccess(db: Db, clock: Clock, ttlMs = 60_000): RoomAccess {
   const rooms = new Map<string, { value: Promise<Room | null>; at: number }>();
   const people = new Map<string, { value: Promise<Person | null>; at: number }>();
 

@@ -39,14 +39,19 @@ export interface AcceptedCommand {
   state: SpeakingState;
 }
 
+/** Bytes per millisecond one instance may spend pushing one room's state before it coalesces more. */
+const PUSH_BUDGET_BYTES_PER_MS = 40_000;
+
 /**
- * Pushes of one room are coalesced to at most one per interval per instance (the first goes at
- * once): 500 raises within a second would otherwise send 500 full lists to every client. The
- * interval grows with the list (50 ms empty, 175 ms at 500 entries, capped at 500 ms), since
- * each push costs its size times the number of subscribers.
+ * Pushes of one room are coalesced per instance: the first goes at once, later ones wait this
+ * long after the previous one and carry the newest state. Each push costs its size times this
+ * instance's subscribers, so the wait grows with both (50 ms for a normal meeting, about a second
+ * for 500 entries to 250 subscribers, at most 2 s): 500 raises within a second would otherwise send
+ * 500 full lists to every client.
  */
-export function broadcastIntervalMs(state: SpeakingState): number {
-  return Math.min(500, 50 + Math.floor(state.entries.length / 4));
+export function broadcastIntervalMs(state: SpeakingState, subscribers: number): number {
+  const bytes = 400 + state.entries.length * 300 + state.history.length * 250;
+  return Math.min(2000, Math.max(50, Math.round((bytes * subscribers) / PUSH_BUDGET_BYTES_PER_MS)));
 }
 
 export type SpeakingService = ReturnType<typeof createSpeakingService>;
@@ -91,7 +96,8 @@ export function createSpeakingService(context: ModuleContext, access: RoomAccess
     const latest = slot.latest && slot.latest.version > v.version ? slot.latest : v;
     slot.latest = latest;
     if (slot.timer) return;
-    const wait = slot.sentAt + broadcastIntervalMs(latest.state) - Date.now();
+    const subscribers = io.sockets.adapter.rooms.get(speakingRoom(roomId))?.size ?? 0;
+    const wait = slot.sentAt + broadcastIntervalMs(latest.state, subscribers) - Date.now();
     if (wait <= 0) send(roomId);
     else slot.timer = setTimeout(() => send(roomId), wait);
   };
