@@ -270,9 +270,17 @@ export class CollabDocument {
     Y.transact(this.ydoc, () => edit(this.ydoc), Origin.Server);
   }
 
+  /**
+   * Changes the read-only flag. Writers are closed with `CloseCode.AccessChanged` so they sync
+   * again: edits dropped while the flag was set stay on their clients and would otherwise be
+   * missing dependencies for every later edit; after reopening, the re-sync brings them in.
+   */
   setReadOnly(readOnly: boolean): void {
     this.readOnly = readOnly;
     this.readOnlyEpoch++;
+    for (const conn of this.conns) {
+      if (conn.grant.canWrite) conn.close(CloseCode.AccessChanged, 'document access changed');
+    }
   }
 
   /** Periodic: liveness pings, keep-alive messages and expiry of stale awareness states. */
@@ -282,9 +290,10 @@ export class CollabDocument {
     this.scheduleAwareness();
   }
 
+  /** Leaves memory. The last connection's departure is still announced to other instances. */
   destroy(): void {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awarenessTimer = null;
+    this.flushAwareness();
     this.ydoc.off('update', this.onUpdate);
     this.ydoc.destroy();
   }

@@ -244,7 +244,7 @@ export async function createCollabModule(
       closing = true;
       clearInterval(keepAlive);
       stopAccessChanges();
-      await registry.close();
+      await registry.close(options.tuning.closeGraceMs);
       await writer.close(options.tuning.closeFlushTimeoutMs);
       registry.destroyAll();
       await fanout.close();

@@ -35,6 +35,8 @@ export interface CollabTuning {
   /** First and longest delay between retries of a failed store write. */
   retryInitialMs: number;
   retryMaxMs: number;
+  /** How long `close()` waits for clients to answer the close handshake before cutting them off. */
+  closeGraceMs: number;
   /** How long `close()` keeps retrying to store pending updates before giving up loudly. */
   closeFlushTimeoutMs: number;
 }
@@ -63,6 +65,7 @@ export function resolveCollabOptions(config: Config, overrides: Partial<CollabTu
       maxRowsPerInsert: 500,
       retryInitialMs: 100,
       retryMaxMs: 5_000,
+      closeGraceMs: 2_000,
       closeFlushTimeoutMs: 10_000,
       ...overrides,
     },

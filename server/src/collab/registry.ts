@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { WebSocket } from 'ws';
 import { CloseCode, docName as nameOf, type DocAddress } from '@roundtable/shared';
 import type { Logger } from '../logger.js';
 import { nowIso, type Store } from '../store/db.js';
@@ -127,11 +129,28 @@ export class DocumentRegistry {
     });
   }
 
-  /** Shutdown: close every connection (clients reconnect elsewhere) and let compactions finish. */
-  async close(): Promise<void> {
-    for (const doc of this.docs.values()) {
-      for (const conn of doc.conns) conn.close(CloseCode.ServerShutdown, 'server shutting down');
-    }
+  /**
+   * Shutdown: closes every connection (clients reconnect elsewhere) and waits for each close
+   * handshake, up to `graceMs`. A client's frames arrive in order, so once its close frame is in,
+   * every edit it sent has been applied and queued for the store; only then may the writer flush.
+   */
+  async close(graceMs: number): Promise<void> {
+    const conns = [...this.docs.values()].flatMap((doc) => [...doc.conns]);
+    const closed = conns.map((conn) =>
+      conn.ws.readyState === WebSocket.CLOSED
+        ? Promise.resolve()
+        : once(conn.ws, 'close').then(() => undefined),
+    );
+    for (const conn of conns) conn.close(CloseCode.ServerShutdown, 'server shutting down');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(closed),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    for (const conn of conns) if (conn.ws.readyState !== WebSocket.CLOSED) conn.ws.terminate();
     await Promise.allSettled(this.compactions.values());
   }
 
