@@ -11,7 +11,10 @@ test('someone registers for the round table, an organizer approves, and the invi
   await test.step('the public registers for the round table', async () => {
     const { page } = registrant;
     await page.goto('/');
-    const roundTable = page.getByRole('listitem').filter({ hasText: /Round Table/i }).first();
+    const roundTable = page
+      .getByRole('listitem')
+      .filter({ hasText: /Round Table/i })
+      .first();
     await roundTable.getByRole('link', { name: 'Register' }).click();
     await page.getByLabel('Name').fill('Tanaka Hanako');
     await page.getByLabel('Organization').fill('ASSC member company');
@@ -27,7 +30,10 @@ test('someone registers for the round table, an organizer approves, and the invi
     const { page } = organizer;
     await signInAsOrganizer(organizer);
     await page.goto('/console');
-    await page.getByRole('link', { name: /Round Table/i }).first().click();
+    await page
+      .getByRole('link', { name: /Round Table/i })
+      .first()
+      .click();
     await page.getByRole('link', { name: 'Registrations' }).click();
     const form = page.getByRole('form', { name: 'Approve Tanaka Hanako' });
     await form.getByRole('button', { name: 'Approve' }).click();
