@@ -1,0 +1,21 @@
+import type { RoomView } from '@roundtable/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** The rooms of an event the viewer may enter; the others are not even named. */
+export function RoomLinks({ rooms }: { rooms: readonly RoomView[] }) {
+  const { t } = useTranslation();
+  const enterable = rooms.filter((room) => room.canEnter).sort((a, b) => a.position - b.position);
+  if (enterable.length === 0) return <p>{t('eventPage.noRooms')}</p>;
+  return (
+    <ul className="room-links">
+      {enterable.map((room) => (
+        <li key={room.id}>
+          <Link to={`/rooms/${encodeURIComponent(room.id)}`}>{room.name}</Link>
+          {room.myRole && <span className="badge">{t(`roles.${room.myRole}`)}</span>}
+          {room.description && <p className="muted">{room.description}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}
