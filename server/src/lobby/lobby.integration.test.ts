@@ -46,8 +46,10 @@ describe('the lobby', () => {
       error: { code: 'not_admitted' },
     });
     expect(await call(delegate, 'lobby:join', { roomId })).toEqual({ ok: true, data: { status: 'waiting' } });
-    await vi.waitFor(() =>
-      expect(pushes.at(-1)?.state.waiting.map((w) => w.personId)).toEqual([meeting.participants[0]!.id]),
+    await vi.waitFor(
+      () =>
+        expect(pushes.at(-1)?.state.waiting.map((w) => w.personId)).toEqual([meeting.participants[0]!.id]),
+      { timeout: 10_000 },
     );
     expect(await lobbyOf(app).isAdmitted(roomId, meeting.participants[0]!.id)).toBe(false);
 

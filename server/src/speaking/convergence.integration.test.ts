@@ -153,9 +153,12 @@ describe('two co-chairs and many participants on two instances sharing Redis and
     }
 
     const finalVersion = ordered.length;
-    await vi.waitFor(() => {
-      for (const view of views) expect(view.latest().version).toBe(finalVersion);
-    });
+    await vi.waitFor(
+      () => {
+        for (const view of views) expect(view.latest().version).toBe(finalVersion);
+      },
+      { timeout: 15_000 },
+    );
     for (const view of views) expect(view.latest().state).toEqual(replayed);
     for (const instance of instances) {
       const live = await (instance.app.context.modules.get('speaking') as SpeakingModule).service.current(

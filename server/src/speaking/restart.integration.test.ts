@@ -137,7 +137,7 @@ describe('a restart mid-meeting', () => {
         expect(state.floor).toBeNull();
         expect(state.history.map((t) => t.reason)).toEqual(['time_up']);
       },
-      { timeout: 5000, interval: 100 },
+      { timeout: 10_000, interval: 100 },
     );
   });
 });

@@ -39,9 +39,12 @@ describe('the speaking order on one instance', () => {
     await okData(call(a, 'speaking:raise-hand', { roomId }));
     await okData(call(b, 'speaking:raise-hand', { roomId, kind: 'point_of_order' }));
     const ack = SpeakingCommandAckSchema.parse(await okData(call(chair, 'speaking:give-floor', { roomId })));
-    await vi.waitFor(() => {
-      for (const view of views) expect(view.latest().version).toBe(ack.version);
-    });
+    await vi.waitFor(
+      () => {
+        for (const view of views) expect(view.latest().version).toBe(ack.version);
+      },
+      { timeout: 10_000 },
+    );
     const state = views[1]!.latest().state;
     expect(state.floor).toMatchObject({ personId: meeting.participants[1]!.id, kind: 'point_of_order' });
     expect(state.entries.map((e) => e.personId)).toEqual([meeting.participants[0]!.id]);
@@ -74,7 +77,13 @@ describe('the speaking order on one instance', () => {
     // An unlimited turn extended by one second gets a one-second limit.
     await okData(call(chair, 'speaking:extend', { roomId, seconds: 1 }));
 
-    await vi.waitFor(() => expect(view.latest().state.floor).toBeNull(), { timeout: 5000 });
+    await vi.waitFor(
+      () => {
+        expect(view.latest().state.floor).toBeNull();
+        expect(signals).toHaveLength(1);
+      },
+      { timeout: 10_000 },
+    );
     expect(signals).toEqual([expect.objectContaining({ roomId, personId: meeting.participants[0]!.id })]);
     expect(view.latest().state.history).toEqual([
       expect.objectContaining({ personId: meeting.participants[0]!.id, reason: 'time_up' }),
