@@ -6,9 +6,11 @@ import { createEventsModule } from './events/module.js';
 import { createOpenApiModule } from './http/openapi.js';
 import { createLobbyModule } from './lobby/module.js';
 import { createMediaModule } from './media/module.js';
+import { createMinutesModule } from './minutes/module.js';
 import type { AppModule, ModuleContext } from './module.js';
 import { createPresenceModule } from './presence/module.js';
 import { createRegistrationModule } from './registration/module.js';
+import { createReportsModule } from './reports/module.js';
 import { createSpeakingModule } from './speaking/module.js';
 
 /**
@@ -30,4 +32,7 @@ export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise
   createSpeakingModule,
   // After speaking and presence: media follows the floor and reports media presence.
   createMediaModule,
+  // After collab, presence, agenda and speaking: minutes read them; reports read the minutes.
+  createMinutesModule,
+  createReportsModule,
 ];

@@ -1,0 +1,190 @@
+import {
+  DocKind,
+  docName,
+  MinutesEvents,
+  type DocAddress,
+  type MinutesAbilities,
+  type MinutesWorkflow,
+  type MinutesWorkflowView,
+  type Room,
+} from '@roundtable/shared';
+import { canInEvent, canInRoom, type Actor } from '../access/can.js';
+import { recordAudit } from '../audit/audit.js';
+import type { CollabModule } from '../collab/module.js';
+import { readDocReadOnly } from '../collab/persistence.js';
+import { HttpError } from '../http/errors.js';
+import type { Logger } from '../logger.js';
+import type { RoundtableServer } from '../module.js';
+import { nowIso, type Store } from '../store/db.js';
+import { readRoomAttendance, type AttendanceSources } from './attendance.js';
+import { applyMinutesCommand, canApproveNow, type MinutesCommand, type MinutesState } from './core.js';
+import { coChairsOf, namesOf, refOf } from './people.js';
+import { commitTransition, readWorkflow, type StoredWorkflow } from './workflow-store.js';
+
+/** Socket.IO room of a room's workflow watchers (every instance, through the adapter). */
+export const minutesChannel = (roomId: string): string => `minutes:${roomId}`;
+
+export const minutesDocName = (roomId: string): string => docName(roomId, DocKind.Minutes);
+const minutesAddress = (roomId: string): DocAddress => ({ roomId, kind: DocKind.Minutes });
+
+export type WorkflowCommandKind = MinutesCommand['kind'];
+
+export interface WorkflowDeps {
+  store: Store;
+  io: RoundtableServer;
+  collab: CollabModule;
+  attendance: AttendanceSources;
+  logger: Logger;
+  now(): number;
+}
+
+/** Whether `actor` may attempt `kind` at all in `room` (the workflow's own rules come after). */
+export function mayAttempt(actor: Actor, room: Room, kind: WorkflowCommandKind): boolean {
+  switch (kind) {
+    case 'submit':
+      return canInRoom(actor, 'minutes:write', room);
+    case 'approve':
+      return canInRoom(actor, 'minutes:approve', room);
+    case 'reopen':
+    case 'publish':
+      return canInEvent(actor, 'report:publish', room.eventId);
+  }
+}
+
+/** May `actor` read the workflow (and the minutes) of `room` in this state? */
+export function mayRead(actor: Actor | null, room: Room, state: MinutesState): boolean {
+  return canInRoom(actor, 'minutes:read', room, { minutesPublished: state.status === 'published' });
+}
+
+function abilities(actor: Actor, room: Room, state: MinutesState): MinutesAbilities {
+  const status = state.status;
+  const organizerish = canInEvent(actor, 'report:publish', room.eventId);
+  return {
+    submit: status === 'draft' && mayAttempt(actor, room, 'submit'),
+    approve: mayAttempt(actor, room, 'approve') && canApproveNow(state, actor),
+    reopen: status !== 'draft' && organizerish,
+    publish: status === 'approved' && organizerish,
+    versions: canInRoom(actor, 'minutes:write', room),
+    attendance: status !== 'published' && organizerish,
+  };
+}
+
+export function createMinutesWorkflow(deps: WorkflowDeps) {
+  const { store, collab } = deps;
+  const db = store.db;
+
+  const toWire = async (roomId: string, stored: StoredWorkflow): Promise<MinutesWorkflow> => {
+    const { state } = stored;
+    const names = await namesOf(db, [
+      ...state.approvers,
+      ...state.approvals.map((a) => a.personId),
+      ...[state.submittedBy, state.publishedBy].filter((id): id is string => id !== null),
+    ]);
+    const approvedAt = new Map(state.approvals.map((a) => [a.personId, a.at]));
+    // Without co-chairs at submission, the organizer who approved is listed in their place.
+    const approverIds = state.approvers.length > 0 ? state.approvers : state.approvals.map((a) => a.personId);
+    return {
+      roomId,
+      status: state.status,
+      version: stored.version,
+      submittedBy: refOf(names, state.submittedBy),
+      submittedAt: state.submittedAt,
+      approvers: approverIds.map((id) => ({
+        personId: id,
+        name: names.get(id) ?? '(deleted)',
+        approvedAt: approvedAt.get(id) ?? null,
+      })),
+      approvedAt: state.approvedAt,
+      publishedBy: refOf(names, state.publishedBy),
+      publishedAt: state.publishedAt,
+      readOnly: state.status !== 'draft',
+    };
+  };
+
+  const viewFor = async (actor: Actor, room: Room, stored: StoredWorkflow): Promise<MinutesWorkflowView> => ({
+    ...(await toWire(room.id, stored)),
+    can: abilities(actor, room, stored.state),
+  });
+
+  /** The document follows the status: writable in draft only. Idempotent. */
+  const syncReadOnly = (roomId: string, state: MinutesState): Promise<void> =>
+    collab.setDocumentReadOnly(minutesDocName(roomId), state.status !== 'draft');
+
+  const commandFor = async (
+    room: Room,
+    kind: WorkflowCommandKind,
+    state: MinutesState,
+  ): Promise<MinutesCommand> => {
+    switch (kind) {
+      case 'submit':
+        return { kind, coChairIds: await coChairsOf(db, room.id) };
+      case 'publish': {
+        const entries = await readRoomAttendance(deps.attendance, room, state.attendees);
+        return { kind, attendees: entries.filter((e) => e.included).map((e) => e.personId) };
+      }
+      case 'approve':
+      case 'reopen':
+        return { kind };
+    }
+  };
+
+  const transition = async (
+    actor: Actor,
+    room: Room,
+    kind: WorkflowCommandKind,
+  ): Promise<StoredWorkflow & { changed: boolean }> => {
+    const current = await readWorkflow(db, room.id);
+    const command = await commandFor(room, kind, current.state);
+    const at = nowIso(() => deps.now());
+    return commitTransition(
+      store,
+      room.id,
+      at,
+      (state) => applyMinutesCommand(state, command, actor, at),
+      (tx, before, outcome) =>
+        recordAudit(tx, {
+          eventId: room.eventId,
+          roomId: room.id,
+          actorId: actor.personId,
+          action: `minutes.${kind}`,
+          data: { from: before.status, to: outcome.state.status, events: outcome.events },
+          at,
+        }),
+    );
+  };
+
+  return {
+    read: (roomId: string) => readWorkflow(db, roomId),
+    toWire,
+    viewFor,
+
+    /**
+     * Runs one workflow command for `actor` and returns their new view. Submitting makes the
+     * document read-only *before* the transition is stored: once anyone sees "submitted", no
+     * edit can still land. Reopening makes it writable after (until then edits stay refused).
+     */
+    async run(actor: Actor, room: Room, kind: WorkflowCommandKind): Promise<MinutesWorkflowView> {
+      if (!mayAttempt(actor, room, kind)) throw HttpError.forbidden();
+      const locking = kind === 'submit' && (await readWorkflow(db, room.id)).state.status === 'draft';
+      if (locking) await collab.setDocumentReadOnly(minutesDocName(room.id), true);
+      let result: StoredWorkflow & { changed: boolean };
+      try {
+        result = await transition(actor, room, kind);
+      } catch (err) {
+        // A refused or failed submit must not leave a draft locked.
+        if (locking) await syncReadOnly(room.id, (await readWorkflow(db, room.id)).state);
+        throw err;
+      }
+      // Reopening a draft again also repairs a flag a failed reopen left set.
+      if (kind === 'reopen' && (result.changed || (await readDocReadOnly(db, minutesAddress(room.id))))) {
+        await syncReadOnly(room.id, result.state);
+      }
+      if (result.changed) {
+        deps.io.to(minutesChannel(room.id)).emit(MinutesEvents.Workflow, await toWire(room.id, result));
+      }
+      return viewFor(actor, room, result);
+    },
+  };
+}
+
+export type MinutesWorkflowService = ReturnType<typeof createMinutesWorkflow>;
