@@ -1,30 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents } from '@roundtable/shared';
 import { startTestApp, type TestApp } from '../test/app.js';
-import { buildMeeting, call, connectAs, type Meeting, type TestClient } from '../speaking/test-helpers.js';
+import {
+  buildMeeting,
+  call,
+  connectEveryRole,
+  MEETING_ROLES,
+  type Meeting,
+  type MeetingRole,
+  type TestClient,
+} from '../speaking/test-helpers.js';
 
-type Role = 'organizer' | 'co_chair' | 'note_taker' | 'participant' | 'observer' | 'outsider';
+type Role = MeetingRole;
 type Event = keyof ClientToServerEvents & `lobby:${string}`;
 
-const ROLES: Role[] = ['organizer', 'co_chair', 'note_taker', 'participant', 'observer', 'outsider'];
+const ROLES = MEETING_ROLES;
 const MODERATORS: Role[] = ['organizer', 'co_chair'];
 
 let app: TestApp;
 let meeting: Meeting;
-const sockets = new Map<Role, TestClient>();
+let sockets = new Map<Role, TestClient>();
 
 beforeAll(async () => {
   app = await startTestApp();
   meeting = await buildMeeting(app.store.db, { lobbyEnabled: true });
-  const people: Record<Role, string> = {
-    organizer: meeting.organizer.id,
-    co_chair: meeting.chairs[0]!.id,
-    note_taker: meeting.noteTaker.id,
-    participant: meeting.participants[0]!.id,
-    observer: meeting.observer.id,
-    outsider: meeting.outsider.id,
-  };
-  for (const role of ROLES) sockets.set(role, await connectAs(app, people[role]));
+  sockets = await connectEveryRole(app, meeting);
 });
 
 afterAll(async () => {

@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents } from '@roundtable/shared';
 import { startTestApp, type TestApp } from '../test/app.js';
-import { buildMeeting, call, connectAs, type Meeting, type TestClient } from './test-helpers.js';
+import {
+  buildMeeting,
+  call,
+  connectEveryRole,
+  MEETING_ROLES,
+  type Meeting,
+  type MeetingRole,
+  type TestClient,
+} from './test-helpers.js';
 
-type Role = 'organizer' | 'co_chair' | 'note_taker' | 'participant' | 'observer' | 'outsider';
+type Role = MeetingRole;
 type Event = keyof ClientToServerEvents & `speaking:${string}`;
 
-const ROLES: Role[] = ['organizer', 'co_chair', 'note_taker', 'participant', 'observer', 'outsider'];
+const ROLES = MEETING_ROLES;
 const MODERATORS: Role[] = ['organizer', 'co_chair'];
 const SPEAKERS: Role[] = ['organizer', 'co_chair', 'note_taker', 'participant'];
 const MEMBERS: Role[] = [...SPEAKERS, 'observer'];
@@ -43,20 +51,12 @@ const AUTH_REFUSALS = new Set(['forbidden', 'observer_cannot_speak', 'not_admitt
 
 let app: TestApp;
 let meeting: Meeting;
-const sockets = new Map<Role, TestClient>();
+let sockets = new Map<Role, TestClient>();
 
 beforeAll(async () => {
   app = await startTestApp();
   meeting = await buildMeeting(app.store.db);
-  const people: Record<Role, string> = {
-    organizer: meeting.organizer.id,
-    co_chair: meeting.chairs[0]!.id,
-    note_taker: meeting.noteTaker.id,
-    participant: meeting.participants[0]!.id,
-    observer: meeting.observer.id,
-    outsider: meeting.outsider.id,
-  };
-  for (const role of ROLES) sockets.set(role, await connectAs(app, people[role]));
+  sockets = await connectEveryRole(app, meeting);
 });
 
 afterAll(async () => {

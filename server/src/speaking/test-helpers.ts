@@ -115,3 +115,32 @@ export async function follow(
     },
   };
 }
+
+/** Everyone a room decision can concern: the room roles, organizers, and a member without access. */
+export type MeetingRole = 'organizer' | 'co_chair' | 'note_taker' | 'participant' | 'observer' | 'outsider';
+export const MEETING_ROLES: MeetingRole[] = [
+  'organizer',
+  'co_chair',
+  'note_taker',
+  'participant',
+  'observer',
+  'outsider',
+];
+
+/** One connected client per role of the meeting. */
+export async function connectEveryRole(
+  app: TestApp,
+  meeting: Meeting,
+): Promise<Map<MeetingRole, TestClient>> {
+  const people: Record<MeetingRole, string> = {
+    organizer: meeting.organizer.id,
+    co_chair: meeting.chairs[0]!.id,
+    note_taker: meeting.noteTaker.id,
+    participant: meeting.participants[0]!.id,
+    observer: meeting.observer.id,
+    outsider: meeting.outsider.id,
+  };
+  const sockets = new Map<MeetingRole, TestClient>();
+  for (const role of MEETING_ROLES) sockets.set(role, await connectAs(app, people[role]));
+  return sockets;
+}
