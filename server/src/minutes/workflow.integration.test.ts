@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  CloseCode,
+  MinutesNode,
+  type AuditPage,
+  type MinutesWorkflow,
+  type MinutesWorkflowView,
+} from '@roundtable/shared';
+import { closedWith, connectClient, tokenFor, type TestClient } from '../collab/test-support.js';
+import { collect, connectAs, disconnectAll } from '../presence/testing.js';
+import { buildMeeting, call, type Meeting } from '../speaking/test-helpers.js';
+import { startTestApp, type TestApp } from '../test/app.js';
+import { STORE_KINDS } from '../test/stores.js';
+import { api, appendToMinutes, cookies, minutesElement, storedMinutesText } from './test-support.js';
+
+describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => {
+  let app: TestApp;
+  let meeting: Meeting;
+  let cookieOf: (personId: string) => Promise<string>;
+  beforeEach(async () => {
+    app = await startTestApp({ store: storeKind });
+    meeting = await buildMeeting(app.store.db, { participants: 1 });
+    cookieOf = cookies(app);
+  });
+  afterEach(() => app.close());
+
+  const act = async (personId: string, command: string) =>
+    api<MinutesWorkflowView & { error?: { code: string } }>(
+      app,
+      await cookieOf(personId),
+      'POST',
+      `/rooms/${meeting.room.id}/minutes/${command}`,
+    );
+
+  it('needs every co-chair’s approval: one co-chair’s is not enough to publish', async () => {
+    const [japan, us] = meeting.chairs as [Meeting['chairs'][0], Meeting['chairs'][0]];
+    const submitted = await act(meeting.noteTaker.id, 'submit');
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({
+      status: 'submitted',
+      readOnly: true,
+      submittedBy: { personId: meeting.noteTaker.id },
+    });
+    expect(submitted.body.approvers.map((a) => [a.name, a.approvedAt]).sort()).toEqual([
+      ['Chair Japan', null],
+      ['Chair US', null],
+    ]);
+
+    const first = await act(japan.id, 'approve');
+    expect(first.body.status).toBe('submitted');
+    expect(first.body.approvers.find((a) => a.personId === japan.id)?.approvedAt).toEqual(expect.any(String));
+    expect(first.body.approvers.find((a) => a.personId === us.id)?.approvedAt).toBeNull();
+    expect(first.body.can.approve).toBe(false);
+
+    const early = await act(meeting.organizer.id, 'publish');
+    expect([early.status, early.body.error?.code]).toEqual([409, 'not_approved']);
+    expect((await act(japan.id, 'approve')).body.error?.code).toBe('already_approved');
+    expect((await act(meeting.participants[0]!.id, 'approve')).status).toBe(403);
+    expect((await act(meeting.organizer.id, 'approve')).body.error?.code).toBe('not_an_approver');
+
+    const second = await act(us.id, 'approve');
+    expect(second.body.status).toBe('approved');
+    expect(second.body.approvers.every((a) => a.approvedAt !== null)).toBe(true);
+
+    expect((await act(japan.id, 'publish')).status).toBe(403);
+    const published = await act(meeting.organizer.id, 'publish');
+    expect(published.body).toMatchObject({
+      status: 'published',
+      publishedBy: { personId: meeting.organizer.id },
+    });
+
+    const audit = await api<AuditPage>(
+      app,
+      await cookieOf(meeting.organizer.id),
+      'GET',
+      `/rooms/${meeting.room.id}/audit`,
+    );
+    expect(audit.body.entries.filter((e) => e.action.startsWith('minutes.')).map((e) => e.action)).toEqual([
+      'minutes.submit',
+      'minutes.approve',
+      'minutes.approve',
+      'minutes.publish',
+    ]);
+  });
+
+  it('an organizer reopens: back to a writable draft with the approvals cleared, and it is audited', async () => {
+    await act(meeting.noteTaker.id, 'submit');
+    await act(meeting.chairs[0]!.id, 'approve');
+    expect((await act(meeting.chairs[0]!.id, 'reopen')).status).toBe(403);
+    const reopened = await act(meeting.organizer.id, 'reopen');
+    expect(reopened.body).toMatchObject({
+      status: 'draft',
+      readOnly: false,
+      approvers: [],
+      submittedBy: null,
+    });
+    const audit = await api<AuditPage>(
+      app,
+      await cookieOf(meeting.organizer.id),
+      'GET',
+      `/rooms/${meeting.room.id}/audit`,
+    );
+    expect(audit.body.entries.at(-1)).toMatchObject({
+      action: 'minutes.reopen',
+      actorId: meeting.organizer.id,
+      data: { from: 'submitted', to: 'draft' },
+    });
+    // Submitting again asks the co-chairs afresh.
+    expect(
+      (await act(meeting.noteTaker.id, 'submit')).body.approvers.every((a) => a.approvedAt === null),
+    ).toBe(true);
+  });
+
+  it('shows each person what they may do, and keeps the workflow from people outside the room', async () => {
+    const view = async (personId: string) =>
+      api<MinutesWorkflowView>(app, await cookieOf(personId), 'GET', `/rooms/${meeting.room.id}/minutes`);
+    expect((await view(meeting.noteTaker.id)).body.can).toEqual({
+      submit: true,
+      approve: false,
+      reopen: false,
+      publish: false,
+      versions: true,
+      attendance: false,
+    });
+    expect((await view(meeting.participants[0]!.id)).body.can.submit).toBe(false);
+    expect((await view(meeting.outsider.id)).status).toBe(403);
+    expect((await api(app, null, 'GET', `/rooms/${meeting.room.id}/minutes`)).status).toBe(401);
+    await act(meeting.noteTaker.id, 'submit');
+    expect((await view(meeting.chairs[1]!.id)).body.can).toMatchObject({ approve: true, submit: false });
+    expect((await view(meeting.organizer.id)).body.can).toMatchObject({ reopen: true, publish: false });
+  });
+});
+
+describe('submitted minutes at the server', () => {
+  let app: TestApp;
+  let meeting: Meeting;
+  let cookieOf: (personId: string) => Promise<string>;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    app = await startTestApp();
+    meeting = await buildMeeting(app.store.db, { participants: 0 });
+    cookieOf = cookies(app);
+  });
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.destroy());
+    disconnectAll();
+    await app.close();
+  });
+
+  const writer = async (personId: string): Promise<TestClient> => {
+    const person = [meeting.noteTaker, meeting.organizer, ...meeting.chairs].find((p) => p.id === personId);
+    if (!person) throw new Error('unknown writer');
+    const client = connectClient(
+      app.url,
+      meeting.room.id,
+      'minutes',
+      await tokenFor(app.app.context.secret, person),
+    );
+    clients.push(client);
+    await client.synced();
+    return client;
+  };
+  const dropped = async (): Promise<number> => {
+    const metric = app.app.context.metrics.registry.getSingleMetric('roundtable_yjs_dropped_updates_total');
+    const values = (await metric?.get())?.values ?? [];
+    return values.filter((v) => v.labels['reason'] === 'read_only_document').reduce((n, v) => n + v.value, 0);
+  };
+
+  it('refuses a note-taker’s stock y-websocket write after submission: the stored document stays as submitted', async () => {
+    const noteTaker = await writer(meeting.noteTaker.id);
+    appendToMinutes(noteTaker.doc, [minutesElement(MinutesNode.Paragraph, 'Agreed to meet again in May.')]);
+    await vi.waitFor(async () =>
+      expect(await storedMinutesText(app, meeting.room.id)).toBe('Agreed to meet again in May.'),
+    );
+
+    const submitted = await api(
+      app,
+      await cookieOf(meeting.noteTaker.id),
+      'POST',
+      `/rooms/${meeting.room.id}/minutes/submit`,
+    );
+    expect(submitted.status).toBe(200);
+    // The server closed the writer so it re-syncs against the read-only document.
+    await closedWith(noteTaker, CloseCode.AccessChanged);
+    await vi.waitFor(() => expect(noteTaker.provider.wsconnected).toBe(true));
+    await noteTaker.synced();
+
+    const before = await dropped();
+    appendToMinutes(noteTaker.doc, [minutesElement(MinutesNode.Paragraph, 'Changed after submission.')]);
+    await vi.waitFor(async () => expect(await dropped()).toBeGreaterThan(before));
+    expect(await storedMinutesText(app, meeting.room.id)).toBe('Agreed to meet again in May.');
+
+    // Everyone else is refused too: a co-chair and an organizer.
+    for (const personId of [meeting.chairs[0]!.id, meeting.organizer.id]) {
+      const other = await writer(personId);
+      const count = await dropped();
+      appendToMinutes(other.doc, [minutesElement(MinutesNode.Paragraph, `By ${personId}`)]);
+      await vi.waitFor(async () => expect(await dropped()).toBeGreaterThan(count));
+    }
+    expect(await storedMinutesText(app, meeting.room.id)).toBe('Agreed to meet again in May.');
+  });
+
+  it('tells watchers of every transition over Socket.IO', async () => {
+    const socket = await connectAs(app, meeting.chairs[0]!.id);
+    const pushes = collect(socket, 'minutes:workflow');
+    const ack = await call(socket, 'minutes:watch', { roomId: meeting.room.id });
+    expect(ack).toMatchObject({ ok: true, data: { status: 'draft', version: 0 } });
+    await api(app, await cookieOf(meeting.noteTaker.id), 'POST', `/rooms/${meeting.room.id}/minutes/submit`);
+    await api(
+      app,
+      await cookieOf(meeting.chairs[0]!.id),
+      'POST',
+      `/rooms/${meeting.room.id}/minutes/approve`,
+    );
+    await vi.waitFor(() =>
+      expect(pushes.map((p: MinutesWorkflow) => [p.status, p.version])).toEqual([
+        ['submitted', 1],
+        ['submitted', 2],
+      ]),
+    );
+    const outsider = await connectAs(app, meeting.outsider.id);
+    expect(await call(outsider, 'minutes:watch', { roomId: meeting.room.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+});
