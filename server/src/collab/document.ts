@@ -254,6 +254,16 @@ export class CollabDocument {
     }
   }
 
+  /**
+   * Merges the stored state into a loaded document without storing or relaying it as new: after
+   * the fan-out subscription was interrupted, whatever other instances published meanwhile is in
+   * the store (they store before they publish).
+   */
+  mergeStored(stored: StoredDocument): void {
+    if (this.status !== 'ready') return;
+    this.applyRemoteUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+  }
+
   private applyRemoteUpdates(updates: Uint8Array[]): void {
     for (const update of updates) this.approxBytes += update.length;
     Y.transact(
@@ -271,13 +281,14 @@ export class CollabDocument {
   }
 
   /**
-   * Changes the read-only flag. Writers are closed with `CloseCode.AccessChanged` so they sync
+   * Changes the read-only flag (setting the current value again changes nothing). Writers are closed with `CloseCode.AccessChanged` so they sync
    * again: edits dropped while the flag was set stay on their clients and would otherwise be
    * missing dependencies for every later edit; after reopening, the re-sync brings them in.
    */
   setReadOnly(readOnly: boolean): void {
-    this.readOnly = readOnly;
     this.readOnlyEpoch++;
+    if (this.readOnly === readOnly) return;
+    this.readOnly = readOnly;
     for (const conn of this.conns) {
       if (conn.grant.canWrite) conn.close(CloseCode.AccessChanged, 'document access changed');
     }

@@ -201,6 +201,13 @@ export async function createCollabModule(
     }
   });
 
+  // Pub/sub messages published while the subscriber was reconnecting are gone; the store has them.
+  const onSubscriberReady = (): void => {
+    logger.warn('redis subscriber reconnected: refreshing loaded documents from the store');
+    void registry.refreshFromStore();
+  };
+  context.redis?.subscriber.on('ready', onSubscriberReady);
+
   const keepAlive = setInterval(() => {
     const at = now();
     for (const doc of registry.values()) doc.keepAlive(at);
@@ -243,6 +250,7 @@ export async function createCollabModule(
     async close() {
       closing = true;
       clearInterval(keepAlive);
+      context.redis?.subscriber.off('ready', onSubscriberReady);
       stopAccessChanges();
       await registry.close(options.tuning.closeGraceMs);
       await writer.close(options.tuning.closeFlushTimeoutMs);

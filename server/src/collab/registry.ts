@@ -76,6 +76,17 @@ export class DocumentRegistry {
     this.release(doc);
   }
 
+  /** Catches every loaded document up with the store (after Redis messages may have been missed). */
+  async refreshFromStore(): Promise<void> {
+    for (const doc of [...this.docs.values()]) {
+      try {
+        doc.mergeStored(await loadStoredDocument(this.deps.store.db, doc.name));
+      } catch (err) {
+        this.deps.logger.error({ err, doc: doc.name }, 'refreshing a document from the store failed');
+      }
+    }
+  }
+
   /** Call when a connection or holder let go: evicts the document if nothing needs it any more. */
   release(doc: CollabDocument): void {
     if (doc.status !== 'ready' || doc.conns.size > 0 || doc.holds > 0) return;
