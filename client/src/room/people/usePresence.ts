@@ -1,0 +1,75 @@
+import {
+  PresenceEvents,
+  type PresenceEntry,
+  type PresenceEntryPush,
+  type PresenceLeftPush,
+} from '@roundtable/shared';
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { request } from '../../realtime/request';
+import { onEveryConnect, releaseSocket, retainSocket } from '../../realtime/socket';
+import { initialPresence, presentPeople, reducePresence } from './presenceState';
+
+export interface PresenceView {
+  /** Null until the first snapshot arrived. */
+  people: PresenceEntry[] | null;
+  error: unknown;
+}
+
+/**
+ * Enters the room's presence while mounted (again after every reconnect) and follows who joins
+ * and leaves, on every server instance.
+ */
+export function usePresence(roomId: string): PresenceView {
+  const [state, dispatch] = useReducer(reducePresence, initialPresence);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const socket = retainSocket();
+    let generation = 0;
+    let active = true;
+    const handleUpsert = (push: PresenceEntryPush) => {
+      if (push.roomId !== roomId) return;
+      dispatch({
+        type: 'delta',
+        delta: { type: 'upsert', version: push.version, entry: push.entry },
+        generation,
+      });
+    };
+    const handleLeft = (push: PresenceLeftPush) => {
+      if (push.roomId !== roomId) return;
+      dispatch({
+        type: 'delta',
+        delta: { type: 'left', version: push.version, personId: push.personId },
+        generation,
+      });
+    };
+    socket.on(PresenceEvents.Joined, handleUpsert);
+    socket.on(PresenceEvents.Updated, handleUpsert);
+    socket.on(PresenceEvents.Left, handleLeft);
+    const stop = onEveryConnect(socket, () => {
+      generation += 1;
+      const current = generation;
+      request(socket, PresenceEvents.Join, { roomId })
+        .then((presence) => {
+          if (!active) return;
+          setError(null);
+          dispatch({ type: 'snapshot', presence, generation: current });
+        })
+        .catch((err: unknown) => {
+          if (active) setError(err);
+        });
+    });
+    return () => {
+      active = false;
+      stop();
+      socket.off(PresenceEvents.Joined, handleUpsert);
+      socket.off(PresenceEvents.Updated, handleUpsert);
+      socket.off(PresenceEvents.Left, handleLeft);
+      if (socket.connected) request(socket, PresenceEvents.Leave, { roomId }).catch(() => undefined);
+      releaseSocket();
+    };
+  }, [roomId]);
+
+  const people = useMemo(() => (state.snapshotVersion === null ? null : presentPeople(state)), [state]);
+  return { people, error };
+}

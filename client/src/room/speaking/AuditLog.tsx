@@ -1,0 +1,59 @@
+import type { AuditEntry } from '@roundtable/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import en from '../../i18n/en.json';
+import { useFormat } from '../../i18n/format';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { fetchAudit, roomKeys } from '../api';
+
+type KnownAction = keyof typeof en.speaking.auditActions;
+
+/** Audit action names (`speaking.give`) as translation keys (`speaking_give`). */
+function actionKey(action: string): KnownAction | null {
+  const key = action.replace(/[.-]/g, '_');
+  return Object.hasOwn(en.speaking.auditActions, key) ? (key as KnownAction) : null;
+}
+
+/**
+ * Every moderation action of the room, newest first. Read when opened and again whenever the
+ * speaking order changes while it is open.
+ */
+export function AuditLog({ roomId, version }: { roomId: string; version: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [open, setOpen] = useState(false);
+  const audit = useQuery({
+    queryKey: [...roomKeys.audit(roomId), version],
+    queryFn: ({ signal }) => fetchAudit(roomId, signal),
+    enabled: open,
+    placeholderData: (previous) => previous,
+  });
+
+  function describe(entry: AuditEntry): string {
+    const key = actionKey(entry.action);
+    const action = key ? t(`speaking.auditActions.${key}`) : t('speaking.auditActions.other');
+    const actor = entry.actorName ?? t('speaking.auditSystem');
+    return entry.targetName
+      ? t('speaking.auditLineWithTarget', { actor, action, target: entry.targetName })
+      : t('speaking.auditLine', { actor, action });
+  }
+
+  return (
+    <details className="audit-log" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('speaking.auditLog')}</summary>
+      {audit.isPending && open && <p>{t('common.loading')}</p>}
+      {audit.isError && <ErrorAlert error={audit.error} />}
+      {audit.data && audit.data.length === 0 && <p>{t('speaking.auditEmpty')}</p>}
+      {audit.data && audit.data.length > 0 && (
+        <ol reversed className="audit-entries">
+          {[...audit.data].reverse().map((entry) => (
+            <li key={entry.id}>
+              <time dateTime={entry.at}>{format.dateTime(entry.at)}</time> {describe(entry)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
