@@ -3,6 +3,7 @@ import {
   DocKind,
   docName,
   minutesFragment,
+  type AttendanceEntry,
   type Event,
   type Report,
   type ReportLanguage,
@@ -33,6 +34,19 @@ async function readMinutes(sources: ReportSources, roomId: string): Promise<Uint
   return collab ? collab.readDocumentState(name) : readStoredState(sources.db, name);
 }
 
+/**
+ * Sides, then organizations, in alphabetical order (a stable order nobody has to maintain), people
+ * outside every delegation last; `groupAttendance` keeps the order it is given.
+ */
+function bySide(a: AttendanceEntry, b: AttendanceEntry): number {
+  if (a.side === null || b.side === null) return (a.side === null ? 1 : 0) - (b.side === null ? 1 : 0);
+  return (
+    a.side.localeCompare(b.side) ||
+    a.organization.localeCompare(b.organization) ||
+    a.name.localeCompare(b.name)
+  );
+}
+
 async function buildRoom(sources: ReportSources, room: Room, { state }: StoredWorkflow): Promise<ReportRoom> {
   const doc = new Y.Doc();
   try {
@@ -44,6 +58,7 @@ async function buildRoom(sources: ReportSources, room: Room, { state }: StoredWo
     const attendance = groupAttendance(
       entries
         .filter((e) => e.included)
+        .sort(bySide)
         .map((e) => ({
           name: e.name,
           organization: e.organization,
