@@ -1,0 +1,150 @@
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { newActor, signInAsOrganizer, type Actor } from './actors.js';
+
+/** The demo's task force event and its two dialogues (server/src/bootstrap/demo-data.ts). */
+export const TASK_FORCE = 'First round';
+export const G2G_ROOM = 'Government-to-government dialogue';
+export const STAKEHOLDER_ROOM = 'Stakeholder dialogue';
+
+/** Demo people by the part they play in these tests. */
+export const PEOPLE = {
+  coChair: 'KASHIWABARA Kyoko',
+  noteTaker: 'MORI Hana',
+  /** Japan, private sector: a stakeholder, admitted to the stakeholder dialogue only. */
+  participantJapan: 'WATANABE Daiki',
+  /** United States, private sector: a stakeholder as well. */
+  participantUs: 'Emily Johnson',
+  observer: 'HAYASHI Ren',
+} as const;
+
+interface IdName {
+  id: string;
+  name?: string;
+  title?: string;
+}
+
+/**
+ * The organizer, signed in: issues invitation links through the API (as the console does) so
+ * that every other actor signs in the way real people do, by opening their link.
+ */
+export class Organizer {
+  private constructor(readonly actor: Actor) {}
+
+  static async signIn(browser: Browser): Promise<Organizer> {
+    const actor = await newActor(browser, 'organizer');
+    await signInAsOrganizer(actor);
+    return new Organizer(actor);
+  }
+
+  private async getJson<T>(path: string): Promise<T> {
+    const response = await this.actor.page.request.get(path);
+    expect(response.ok(), `GET ${path}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  async eventId(title = TASK_FORCE): Promise<string> {
+    const events = await this.getJson<IdName[]>('/api/events');
+    const event = events.find((e) => e.title === title);
+    if (!event) throw new Error(`no event ${title}`);
+    return event.id;
+  }
+
+  async roomId(roomName: string, title = TASK_FORCE): Promise<string> {
+    const detail = await this.getJson<{ rooms: IdName[] }>(`/api/events/${await this.eventId(title)}`);
+    const room = detail.rooms.find((r) => r.name === roomName);
+    if (!room) throw new Error(`no room ${roomName}`);
+    return room.id;
+  }
+
+  /** A fresh invitation link for a demo person of the event. */
+  async invitationUrl(personName: string, title = TASK_FORCE): Promise<string> {
+    const eventId = await this.eventId(title);
+    const members = await this.getJson<Array<{ personId: string; person: { name: string } }>>(
+      `/api/events/${eventId}/members`,
+    );
+    const member = members.find((m) => m.person.name === personName);
+    if (!member) throw new Error(`no member ${personName}`);
+    const response = await this.actor.page.request.post(`/api/people/${member.personId}/invitations`, {
+      data: { eventId, validForDays: 1 },
+    });
+    expect(response.ok(), `invitation for ${personName}`).toBe(true);
+    return ((await response.json()) as { url: string }).url;
+  }
+
+  /** Signs a demo person in, in their own browser context, and waits for their event page. */
+  async invite(browser: Browser, personName: string, locale = 'en-US'): Promise<Actor> {
+    const url = await this.invitationUrl(personName);
+    const actor = await newActor(browser, personName, locale);
+    await actor.page.goto(url);
+    await expect(actor.page.getByRole('heading', { level: 1, name: TASK_FORCE })).toBeVisible();
+    return actor;
+  }
+}
+
+/** The room screen as one actor sees it. */
+export class RoomScreen {
+  constructor(readonly page: Page) {}
+
+  /** Goes from the event page to a room through its link, as a person would. */
+  async enterFromEventPage(roomName: string): Promise<void> {
+    await this.page.getByRole('link', { name: roomName }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: roomName })).toBeVisible();
+    await expect(this.speakersRegion.getByRole('heading', { name: 'The floor' })).toBeVisible();
+  }
+
+  region(name: string): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  get speakersRegion(): Locator {
+    return this.region('Speakers list');
+  }
+
+  get banner(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Connection lost' });
+  }
+
+  /** Names on the speakers list, in calling order. */
+  async speakerNames(): Promise<string[]> {
+    const list = this.page.getByTestId('speakers-list');
+    if ((await list.count()) === 0) return [];
+    return list.locator('.speaker-name').allTextContents();
+  }
+
+  async floorHolder(): Promise<string> {
+    return ((await this.page.getByTestId('floor-holder').textContent()) ?? '').trim();
+  }
+
+  async countdown(): Promise<string> {
+    const timer = this.page.getByTestId('floor-countdown');
+    return (await timer.count()) === 0 ? '' : ((await timer.textContent()) ?? '');
+  }
+
+  async raiseHand(): Promise<void> {
+    await this.speakersRegion.getByRole('button', { name: 'Raise my hand' }).click();
+    await expect(this.page.getByTestId('my-position')).toBeVisible();
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.speakersRegion.getByRole('button', { name });
+  }
+
+  /** Co-chair: no floor, nobody waiting, so the test starts from a known state. */
+  async resetSpeakingOrder(): Promise<void> {
+    const end = this.button('End the turn');
+    if (await end.isVisible()) await end.click();
+    await expect(this.button('End the turn')).toBeHidden();
+    const clear = this.button('Clear the list');
+    if (await clear.isEnabled()) {
+      await clear.click();
+      await this.button('Really remove everyone from the list?').click();
+    }
+    await expect(this.page.getByTestId('speakers-empty')).toBeVisible();
+  }
+}
+
+/** Reads a value on every screen in one go, for comparing what each actor sees at the same time. */
+export function readAll<T>(screens: readonly RoomScreen[], read: (screen: RoomScreen) => Promise<T>) {
+  return Promise.all(screens.map(read));
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import type { Actor } from '../support/actors.js';
+import { Organizer, PEOPLE, STAKEHOLDER_ROOM } from '../support/room.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const en = JSON.parse(readFileSync(path.join(here, '../../client/src/i18n/en.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+const ja = JSON.parse(readFileSync(path.join(here, '../../client/src/i18n/ja.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+/** Every leaf string of a resource tree as `key → value`. */
+function leaves(tree: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof tree === 'string') out.set(prefix, tree);
+  else if (tree && typeof tree === 'object') {
+    for (const [key, value] of Object.entries(tree)) {
+      for (const [leaf, text] of leaves(value, prefix ? `${prefix}.${key}` : key)) out.set(leaf, text);
+    }
+  }
+  return out;
+}
+
+/**
+ * English sentences of the room screens that would betray an untranslated string: several words,
+ * no placeholder, and different in Japanese (so the demo's English content cannot match them).
+ */
+const ROOM_SECTIONS = ['room', 'speaking', 'agenda', 'people', 'lobby', 'connection', 'common'];
+const japanese = leaves(ja);
+const englishSentences = [...leaves(en)]
+  .filter(([key]) => ROOM_SECTIONS.includes(key.split('.')[0] ?? ''))
+  .filter(([key, text]) => text.includes(' ') && !text.includes('{{') && japanese.get(key) !== text)
+  .map(([, text]) => text);
+
+async function expectNoUntranslatedText(page: Page): Promise<void> {
+  const text = await page.locator('body').innerText();
+  // A missing key renders as the key itself, e.g. "speaking.raiseHand".
+  expect(text.match(/\b[a-z]+\.[a-z][a-zA-Z_]+\b/g) ?? []).toEqual([]);
+  expect(englishSentences.filter((sentence) => text.includes(sentence))).toEqual([]);
+}
+
+test.describe.serial('the room in Japanese', () => {
+  let organizer: Organizer;
+  let actors: Actor[] = [];
+
+  test.beforeAll(async ({ browser }) => {
+    organizer = await Organizer.signIn(browser);
+    actors = [
+      await organizer.invite(browser, PEOPLE.coChair, 'ja-JP'),
+      await organizer.invite(browser, PEOPLE.participantUs, 'ja-JP'),
+    ];
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([...actors, organizer.actor].map((actor) => actor.close()));
+  });
+
+  test('shows no untranslated string on the room screens of a co-chair and a participant', async () => {
+    const [chair, participant] = actors.map((actor) => actor.page) as [Page, Page];
+    for (const page of [chair, participant]) {
+      await page.getByRole('link', { name: STAKEHOLDER_ROOM }).click();
+      await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+        ['議題', '発言者リスト', '議事録', '入室者', '音声・映像'],
+        {
+          useInnerText: true,
+        },
+      );
+      await expect(page.getByRole('heading', { name: '発言中', exact: true })).toBeVisible();
+    }
+
+    const hand = participant.getByRole('button', { name: '挙手を取り下げる' });
+    if ((await hand.count()) === 0) await participant.getByRole('button', { name: '挙手する' }).click();
+    await expect(participant.getByTestId('my-position')).toHaveText(/人中 \d+ 番目です/);
+    await chair.getByRole('button', { name: '次の発言者' }).click();
+    await expect(chair.getByTestId('floor-countdown')).toHaveText(/^(残り|発言時間) \d+:\d\d$/);
+    await expect(participant.getByTestId('floor-countdown')).toHaveText(/^(残り|発言時間) \d+:\d\d$/);
+
+    // Open everything the co-chair can open, so its strings are checked too.
+    await chair.getByText('操作記録').click();
+    await expect(chair.getByRole('heading', { name: '共同議長の操作パネル' })).toBeVisible();
+    await expectNoUntranslatedText(chair);
+    await expectNoUntranslatedText(participant);
+  });
+});

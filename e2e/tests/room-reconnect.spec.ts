@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import type { Actor } from '../support/actors.js';
+import { Organizer, PEOPLE, readAll, RoomScreen, STAKEHOLDER_ROOM } from '../support/room.js';
+
+/*
+ * Mid-meeting, a participant reloads the page, then loses the network while the meeting goes on:
+ * each time the screen comes back to the meeting's state (agenda, floor, list, countdown).
+ */
+test.describe.serial('coming back to a meeting', () => {
+  let organizer: Organizer;
+  let actors: Actor[] = [];
+  let coChair: RoomScreen;
+  let speaker: RoomScreen;
+  let waiting: RoomScreen;
+
+  test.beforeAll(async ({ browser }) => {
+    organizer = await Organizer.signIn(browser);
+    actors = [
+      await organizer.invite(browser, PEOPLE.coChair),
+      await organizer.invite(browser, PEOPLE.participantJapan),
+      await organizer.invite(browser, PEOPLE.participantUs),
+    ];
+    [coChair, speaker, waiting] = actors.map((actor) => new RoomScreen(actor.page)) as [
+      RoomScreen,
+      RoomScreen,
+      RoomScreen,
+    ];
+    for (const screen of [coChair, speaker, waiting]) await screen.enterFromEventPage(STAKEHOLDER_ROOM);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([...actors, organizer.actor].map((actor) => actor.close()));
+  });
+
+  test('the co-chair builds the agenda live and starts an item', async () => {
+    const agenda = coChair.region('Agenda');
+    const title = `Opening remarks ${Date.now()}`;
+    await agenda.getByLabel('Title').fill(title);
+    await agenda.getByLabel('Duration (minutes)').fill('5');
+    await agenda.getByLabel('Presenters').fill(`${PEOPLE.coChair}, Katy Mastman`);
+    await agenda.getByRole('button', { name: 'Add to the agenda' }).click();
+    await expect(waiting.region('Agenda').getByText(title)).toBeVisible();
+    await agenda.getByRole('button', { name: `Make current ${title}` }).click();
+    await expect(waiting.page.getByTestId('agenda-current')).toContainText(title);
+    await expect(waiting.page.getByTestId('agenda-current')).toContainText(
+      /Elapsed \d+:\d\d · \d+:\d\d left/,
+    );
+  });
+
+  test('a page reload comes back to the same floor, list and countdown', async () => {
+    await coChair.resetSpeakingOrder();
+    await speaker.raiseHand();
+    await waiting.raiseHand();
+    await coChair.button('Next speaker').click();
+    await expect(waiting.page.getByTestId('my-position')).toHaveText('You are number 1 of 1');
+
+    await waiting.page.reload();
+    await expect(waiting.page.getByTestId('my-position')).toHaveText('You are number 1 of 1');
+    const screens = [coChair, speaker, waiting];
+    await expect
+      .poll(() => readAll(screens, (s) => s.floorHolder()))
+      .toEqual(screens.map(() => expect.stringContaining(PEOPLE.participantJapan)));
+    await expect.poll(async () => new Set(await readAll(screens, (s) => s.countdown())).size).toBe(1);
+  });
+
+  test('a dropped connection shows a banner, explains a failed action, and catches up when it returns', async () => {
+    const { page } = waiting;
+    const { context } = actors[2]!;
+    await context.setOffline(true);
+    await expect(waiting.banner).toBeVisible();
+    await waiting.button('Lower my hand').click();
+    await expect(waiting.speakersRegion.getByRole('alert')).toContainText('You are offline');
+
+    // The meeting goes on without them: the floor moves to them and the agenda grows.
+    await coChair.button('Next speaker').click();
+    const later = `Reports from both sides ${Date.now()}`;
+    await coChair.region('Agenda').getByLabel('Title').fill(later);
+    await coChair.region('Agenda').getByRole('button', { name: 'Add to the agenda' }).click();
+    await coChair.region('Agenda').getByRole('button', { name: 'Next item' }).click();
+
+    await context.setOffline(false);
+    await expect(waiting.banner).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByText('You have the floor')).toBeVisible();
+    await expect(page.getByTestId('speakers-empty')).toBeVisible();
+    await expect(page.getByTestId('agenda-current')).toContainText(later);
+    await expect
+      .poll(async () => new Set(await readAll([coChair, waiting], (s) => s.countdown())).size)
+      .toBe(1);
+  });
+});

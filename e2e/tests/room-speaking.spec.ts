@@ -1,0 +1,175 @@
+import { expect, test } from '@playwright/test';
+import type { Actor } from '../support/actors.js';
+import { G2G_ROOM, Organizer, PEOPLE, readAll, RoomScreen, STAKEHOLDER_ROOM } from '../support/room.js';
+
+/*
+ * One meeting in the stakeholder dialogue: a co-chair, participants from Japan and the United
+ * States and an observer, each in their own browser. The tests run in order on the same meeting.
+ */
+test.describe.serial('the speaking order in a meeting', () => {
+  let organizer: Organizer;
+  let actors: Actor[] = [];
+  let coChair: RoomScreen;
+  let japan: RoomScreen;
+  let us: RoomScreen;
+  let observer: RoomScreen;
+  let everyone: RoomScreen[];
+
+  test.beforeAll(async ({ browser }) => {
+    organizer = await Organizer.signIn(browser);
+    actors = [
+      await organizer.invite(browser, PEOPLE.coChair),
+      await organizer.invite(browser, PEOPLE.participantJapan),
+      await organizer.invite(browser, PEOPLE.participantUs),
+      await organizer.invite(browser, PEOPLE.observer),
+    ];
+    [coChair, japan, us, observer] = actors.map((actor) => new RoomScreen(actor.page)) as [
+      RoomScreen,
+      RoomScreen,
+      RoomScreen,
+      RoomScreen,
+    ];
+    everyone = [coChair, japan, us, observer];
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([...actors, organizer.actor].map((actor) => actor.close()));
+  });
+
+  test('a stakeholder cannot reach the government-to-government room, by the interface or by its URL', async () => {
+    const { page } = japan;
+    await expect(page.getByRole('link', { name: STAKEHOLDER_ROOM })).toBeVisible();
+    // Not linked, not even named (the event's description mentions both dialogues in passing).
+    await expect(page.getByRole('link', { name: G2G_ROOM })).toHaveCount(0);
+    await expect(page.getByText(G2G_ROOM, { exact: true })).toHaveCount(0);
+
+    await page.goto(`/rooms/${await organizer.roomId(G2G_ROOM)}`);
+    await expect(
+      page.getByRole('heading', { level: 1, name: "You don't have access to this room" }),
+    ).toBeVisible();
+    await expect(page.getByText(G2G_ROOM, { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Speakers list' })).toHaveCount(0);
+    await page.goBack();
+    await expect(page.getByRole('link', { name: STAKEHOLDER_ROOM })).toBeVisible();
+  });
+
+  test('participants from two sides raise hands and the co-chair gives the floor in order', async () => {
+    for (const screen of everyone) await screen.enterFromEventPage(STAKEHOLDER_ROOM);
+    await coChair.resetSpeakingOrder();
+    await expect(observer.button('Raise my hand')).toHaveCount(0);
+
+    await japan.raiseHand();
+    await us.raiseHand();
+    const waiting = [PEOPLE.participantJapan, PEOPLE.participantUs];
+    await expect.poll(() => readAll(everyone, (s) => s.speakerNames())).toEqual(everyone.map(() => waiting));
+    await expect(us.page.getByTestId('my-position')).toHaveText('You are number 2 of 2');
+
+    await coChair.button('Next speaker').click();
+    await expect
+      .poll(() => readAll(everyone, (s) => s.floorHolder()))
+      .toEqual(everyone.map(() => expect.stringContaining(PEOPLE.participantJapan)));
+    await expect
+      .poll(() => readAll(everyone, (s) => s.speakerNames()))
+      .toEqual(everyone.map(() => [PEOPLE.participantUs]));
+    await expect(japan.page.getByText('You have the floor')).toBeVisible();
+  });
+
+  test('every actor sees the same countdown second', async () => {
+    await expect
+      .poll(async () => {
+        const seconds = await readAll(everyone, (s) => s.countdown());
+        return seconds[0]?.endsWith('left') && new Set(seconds).size === 1 ? seconds[0] : seconds.join(' | ');
+      })
+      .toMatch(/^\d+:\d\d left$/);
+  });
+
+  test('the co-chair reorders from the keyboard and the floor follows the new order', async () => {
+    await coChair.button('Next speaker').click();
+    await expect
+      .poll(() => readAll(everyone, (s) => s.floorHolder()))
+      .toEqual(everyone.map(() => expect.stringContaining(PEOPLE.participantUs)));
+
+    await japan.raiseHand();
+    await coChair.speakersRegion
+      .getByRole('combobox', { name: 'Person' })
+      .selectOption({ label: PEOPLE.participantUs });
+    await coChair.button('Add to the list').click();
+    await expect
+      .poll(() => readAll(everyone, (s) => s.speakerNames()))
+      .toEqual(everyone.map(() => [PEOPLE.participantJapan, PEOPLE.participantUs]));
+
+    // Keyboard only: focus the move button and press Enter, no pointer involved.
+    const moveUp = coChair.button(`Move ${PEOPLE.participantUs} up`);
+    await moveUp.focus();
+    await coChair.page.keyboard.press('Enter');
+    await expect
+      .poll(() => readAll(everyone, (s) => s.speakerNames()))
+      .toEqual(everyone.map(() => [PEOPLE.participantUs, PEOPLE.participantJapan]));
+
+    // With the pointer: drag the Japanese participant back onto the first place.
+    await coChair.page
+      .getByTestId('speaker')
+      .filter({ hasText: PEOPLE.participantJapan })
+      .dragTo(coChair.page.getByTestId('speaker').filter({ hasText: PEOPLE.participantUs }));
+    await expect
+      .poll(() => readAll(everyone, (s) => s.speakerNames()))
+      .toEqual(everyone.map(() => [PEOPLE.participantJapan, PEOPLE.participantUs]));
+    await coChair.button(`Move ${PEOPLE.participantJapan} down`).press('Enter');
+    await expect
+      .poll(() => readAll(everyone, (s) => s.speakerNames()))
+      .toEqual(everyone.map(() => [PEOPLE.participantUs, PEOPLE.participantJapan]));
+
+    await coChair.button('Pause the timer').click();
+    await expect(japan.speakersRegion.getByText('Paused', { exact: true })).toBeVisible();
+    await coChair.button('Resume the timer').click();
+    await coChair.button('Next speaker').click();
+    await expect
+      .poll(() => readAll(everyone, (s) => s.floorHolder()))
+      .toEqual(everyone.map(() => expect.stringContaining(PEOPLE.participantUs)));
+    await expect
+      .poll(() => readAll(everyone, (s) => s.speakerNames()))
+      .toEqual(everyone.map(() => [PEOPLE.participantJapan]));
+  });
+
+  test('a refused action is explained on the screen', async () => {
+    // Japan is already waiting with a normal request, and the list allows one per person and kind.
+    await japan.speakersRegion.getByRole('radio', { name: 'To speak' }).check();
+    await japan.button('Raise my hand').click();
+    await expect(japan.speakersRegion.getByRole('alert')).toContainText('already on the list');
+  });
+
+  test('the time-up signal shows on every screen', async () => {
+    const rules = coChair.speakersRegion.getByRole('form', { name: 'Rules of the list' });
+    await rules.getByRole('spinbutton', { name: 'minutes' }).fill('0');
+    await rules.getByRole('spinbutton', { name: 'seconds' }).fill('2');
+    await rules.getByRole('button', { name: 'Save the rules' }).click();
+    await expect(rules.getByRole('status')).toHaveText('Saved.');
+    await coChair.button('Next speaker').click();
+    for (const screen of everyone) {
+      await expect(screen.page.getByText(`Time is up for ${PEOPLE.participantJapan}.`)).toBeVisible();
+    }
+    await rules.getByRole('spinbutton', { name: 'minutes' }).fill('3');
+    await rules.getByRole('spinbutton', { name: 'seconds' }).fill('0');
+    await rules.getByRole('button', { name: 'Save the rules' }).click();
+    await expect(rules.getByRole('status')).toHaveText('Saved.');
+  });
+
+  test('a co-chair removes someone from the room, who asks again and is admitted', async () => {
+    await coChair
+      .region('People in the room')
+      .getByRole('button', { name: `Remove from the room ${PEOPLE.observer}` })
+      .click();
+    await coChair.page
+      .getByRole('button', { name: `Really remove ${PEOPLE.observer} from the room?` })
+      .click();
+    await expect(
+      observer.page.getByRole('heading', { name: 'You were removed from this room' }),
+    ).toBeVisible();
+    await expect(observer.speakersRegion).toHaveCount(0);
+
+    await observer.page.getByRole('button', { name: 'Ask to be admitted again' }).click();
+    await expect(observer.page.getByText('You are waiting for a co-chair to admit you.')).toBeVisible();
+    await coChair.page.getByRole('button', { name: `Admit ${PEOPLE.observer}` }).click();
+    await expect(observer.speakersRegion.getByRole('heading', { name: 'The floor' })).toBeVisible();
+  });
+});
