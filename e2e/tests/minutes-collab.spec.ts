@@ -1,0 +1,158 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { Actor } from '../support/actors.js';
+import { MinutesScreen } from '../support/minutes.js';
+import { G2G_ROOM, Organizer, RoomScreen } from '../support/room.js';
+
+/*
+ * The live minutes of the government-to-government dialogue: two note-takers (one per side), a
+ * government participant who reads along, and a co-chair who gives the floor. Each is in their own
+ * browser; the tests run in order on the same document, so every text they write is unique.
+ */
+const NOTE_TAKER_JAPAN = 'MORI Hana';
+const NOTE_TAKER_US = 'Thomas Reed';
+const PARTICIPANT = 'TANAKA Yui';
+const CO_CHAIR = 'KASHIWABARA Kyoko';
+const run = Date.now().toString(36);
+const mark = (word: string) => `${word}-${run}`;
+
+/** Serious and critical WCAG 2.1 A/AA violations inside the minutes panel. */
+async function minutesViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include('[data-testid="minutes-panel"]')
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test.describe.serial('live minutes', () => {
+  // Five browsers on a small machine: generous per step, though the whole file takes about a minute.
+  test.describe.configure({ timeout: 120_000 });
+  const actors: Actor[] = [];
+  let japan: MinutesScreen;
+  let us: MinutesScreen;
+  let reader: MinutesScreen;
+  let chair: RoomScreen;
+
+  test.beforeAll(async ({ browser }) => {
+    const organizer = await Organizer.signIn(browser);
+    const roomId = await organizer.roomId(G2G_ROOM);
+    for (const name of [NOTE_TAKER_JAPAN, NOTE_TAKER_US, PARTICIPANT, CO_CHAIR]) {
+      actors.push(await organizer.invite(browser, name));
+    }
+    await organizer.actor.close();
+    await Promise.all(actors.map((actor) => actor.page.goto(`/rooms/${roomId}`)));
+    [japan, us, reader] = actors.slice(0, 3).map((actor) => new MinutesScreen(actor.page)) as [
+      MinutesScreen,
+      MinutesScreen,
+      MinutesScreen,
+    ];
+    chair = new RoomScreen(actors[3]!.page);
+    await Promise.all([japan, us, reader].map((screen) => screen.waitUntilConnected()));
+  });
+
+  test.afterAll(async () => {
+    await Promise.all(actors.map((actor) => actor.close()));
+  });
+
+  test("two note-takers type in the same paragraph at once and see both texts and each other's caret", async () => {
+    const shared = mark('Shared paragraph');
+    await japan.appendParagraph(shared);
+    await expect(us.paragraph(shared)).toBeVisible();
+
+    await japan.placeCaretAfter(shared);
+    await us.placeCaretAfter(shared);
+    const fromJapan = mark('japan');
+    const fromUs = mark('us');
+    await Promise.all([
+      japan.page.keyboard.type(` ${fromJapan}`, { delay: 40 }),
+      us.page.keyboard.type(` ${fromUs}`, { delay: 40 }),
+    ]);
+
+    for (const screen of [japan, us]) {
+      await expect(screen.paragraph(shared)).toContainText(fromJapan);
+      await expect(screen.paragraph(shared)).toContainText(fromUs);
+    }
+    // Both ended up in one paragraph, identical on both screens.
+    await expect.poll(() => japan.paragraphText(shared)).toBe(await us.paragraphText(shared));
+    await expect(japan.caretOf(NOTE_TAKER_US)).toBeVisible();
+    await expect(us.caretOf(NOTE_TAKER_JAPAN)).toBeVisible();
+    await expect(japan.region.getByRole('list', { name: 'Writing now:' })).toContainText(NOTE_TAKER_US);
+    await japan.waitUntilSaved();
+    await us.waitUntilSaved();
+  });
+
+  test('a participant follows the minutes live and cannot type in them', async () => {
+    await expect(reader.paragraph(mark('Shared paragraph'))).toContainText(mark('us'));
+    await expect(reader.editor).toHaveAttribute('contenteditable', 'false');
+    await expect(reader.toolbar).toHaveCount(0);
+
+    const before = await reader.text();
+    await reader.editor.click();
+    await reader.page.keyboard.type('typed by a reader');
+    await expect(reader.editor).not.toContainText('typed by a reader');
+    expect(await reader.text()).toBe(before);
+
+    const live = mark('live');
+    await japan.appendParagraph(live);
+    await expect(reader.paragraph(live)).toBeVisible();
+  });
+
+  test('note-takers insert the current speaker, a decision and an action item', async () => {
+    await chair.resetSpeakingOrder();
+    await new RoomScreen(reader.page).raiseHand();
+    await chair.button('Next speaker').click();
+    await expect(japan.page.getByTestId('floor-holder')).toContainText(PARTICIPANT);
+
+    await japan.editor.click();
+    await japan.button('Insert current speaker').click();
+    const speakerLine = japan.editor.locator('[data-type="speakerLine"]').last();
+    await expect(speakerLine).toContainText(`${PARTICIPANT} (Japan — Government)`);
+    await japan.page.keyboard.type(mark('Summary'));
+
+    await japan.button('Insert decision').click();
+    await japan.page.keyboard.type(mark('Decision'));
+    await japan.button('Insert action item').click();
+    await japan.page.keyboard.type(mark('Action'));
+    const action = japan.editor.locator('[data-type="actionItem"]').last();
+    await action.getByLabel('Owner').fill(NOTE_TAKER_US);
+    await action.getByLabel('Due').fill('2030-06-30');
+
+    const usDecision = us.editor.locator('[data-type="decision"]', { hasText: mark('Decision') });
+    await expect(usDecision.locator('.minutes-block-label')).toHaveText('Decision');
+    const usAction = us.editor.locator('[data-type="actionItem"]', { hasText: mark('Action') });
+    await expect(usAction.getByLabel('Owner')).toHaveValue(NOTE_TAKER_US);
+    await expect(usAction.getByLabel('Due')).toHaveValue('2030-06-30');
+    await expect(us.editor.locator('[data-type="speakerLine"]', { hasText: mark('Summary') })).toContainText(
+      PARTICIPANT,
+    );
+    const readerAction = reader.editor.locator('[data-type="actionItem"]', { hasText: mark('Action') });
+    await expect(readerAction).toContainText(`Owner: ${NOTE_TAKER_US}`);
+    await japan.waitUntilSaved();
+  });
+
+  test('the minutes panel has no serious accessibility violation, for a writer or a reader', async () => {
+    expect(await minutesViolations(japan.page)).toEqual([]);
+    expect(await minutesViolations(reader.page)).toEqual([]);
+  });
+
+  test('a reload keeps everything', async () => {
+    await us.waitUntilSaved();
+    await Promise.all([japan.page.reload(), reader.page.reload()]);
+    for (const screen of [japan, reader]) {
+      await expect(screen.paragraph(mark('Shared paragraph'))).toContainText(mark('japan'));
+      await expect(screen.paragraph(mark('Shared paragraph'))).toContainText(mark('us'));
+      await expect(
+        screen.editor.locator('[data-type="decision"]', { hasText: mark('Decision') }),
+      ).toBeVisible();
+      await expect(
+        screen.editor.locator('[data-type="speakerLine"]', { hasText: mark('Summary') }),
+      ).toBeVisible();
+    }
+    await expect(
+      japan.editor.locator('[data-type="actionItem"]', { hasText: mark('Action') }).getByLabel('Owner'),
+    ).toHaveValue(NOTE_TAKER_US);
+  });
+});
