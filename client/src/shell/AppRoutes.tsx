@@ -10,6 +10,7 @@ const SignInPage = lazy(() => import('../auth/SignInPage'));
 const SetupPage = lazy(() => import('../auth/SetupPage'));
 const InvitePage = lazy(() => import('../auth/InvitePage'));
 const RoomPage = lazy(() => import('../room/RoomPage'));
+const ReportPage = lazy(() => import('../reports/ReportPage'));
 const ConsoleApp = lazy(() => import('../console/ConsoleApp'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
@@ -25,6 +26,7 @@ export function AppRoutes() {
         <Route path="invite/:token" element={<InvitePage />} />
         <Route path="events/:eventId" element={<EventPage />} />
         <Route path="events/:eventId/register" element={<RegisterPage />} />
+        <Route path="events/:eventId/report" element={<ReportPage />} />
         <Route path="rooms/:roomId" element={<RoomPage />} />
         <Route path="console/*" element={<ConsoleApp />} />
         <Route path="*" element={<NotFoundPage />} />
