@@ -1,7 +1,8 @@
 import { PresenceEvents, type EventCounts, type RoomCount } from '@roundtable/shared';
 import { useEffect, useState } from 'react';
 import { request } from '../realtime/request';
-import { onEveryConnect, releaseSocket, retainSocket } from '../realtime/socket';
+import { keepSubscribed } from '../realtime/keepSubscribed';
+import { releaseSocket, retainSocket } from '../realtime/socket';
 import { mergeRoomCounts } from './presenceCounts';
 
 const NONE: ReadonlyMap<string, RoomCount> = new Map();
@@ -16,22 +17,20 @@ export function usePresenceCounts(eventId: string | null): ReadonlyMap<string, R
   useEffect(() => {
     if (!eventId) return;
     const socket = retainSocket();
-    let active = true;
+    const subscription = keepSubscribed(
+      socket,
+      () => request(socket, PresenceEvents.WatchEvent, { eventId }),
+      // After a reconnect the snapshot is the truth: counts may have gone down meanwhile.
+      (snapshot) => setCounts(mergeRoomCounts(NONE, snapshot.rooms)),
+      // Counts are a courtesy beside the links; the page works without them.
+      () => undefined,
+    );
     const handleCounts = (push: EventCounts) => {
       if (push.eventId === eventId) setCounts((held) => mergeRoomCounts(held, push.rooms));
     };
     socket.on(PresenceEvents.Counts, handleCounts);
-    const stop = onEveryConnect(socket, () => {
-      request(socket, PresenceEvents.WatchEvent, { eventId })
-        .then((snapshot) => {
-          // After a reconnect the snapshot is the truth: counts may have gone down meanwhile.
-          if (active) setCounts(mergeRoomCounts(NONE, snapshot.rooms));
-        })
-        .catch(() => undefined);
-    });
     return () => {
-      active = false;
-      stop();
+      subscription.stop();
       socket.off(PresenceEvents.Counts, handleCounts);
       if (socket.connected) request(socket, PresenceEvents.UnwatchEvent, { eventId }).catch(() => undefined);
       releaseSocket();

@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useState } from 'react';
-import { onEveryConnect, releaseSocket, retainSocket, type RealtimeSocket } from './socket';
+import { keepSubscribed } from './keepSubscribed';
+import { releaseSocket, retainSocket, type RealtimeSocket } from './socket';
 import { initialVersioned, reduceVersioned } from './versioned';
 
 /**
@@ -33,28 +34,20 @@ export function useRoomChannel<T extends { version: number }>(
 
   useEffect(() => {
     const socket = retainSocket();
-    let generation = 0;
-    let active = true;
+    const subscription = keepSubscribed(
+      socket,
+      () => channel.subscribe(socket, roomId),
+      (value, generation) => {
+        setError(null);
+        dispatch({ type: 'snapshot', value, generation });
+      },
+      (err) => setError(err),
+    );
     const stopListening = channel.listen(socket, roomId, (value) => {
-      dispatch({ type: 'push', value, generation });
-    });
-    const stopResubscribing = onEveryConnect(socket, () => {
-      generation += 1;
-      const current = generation;
-      channel
-        .subscribe(socket, roomId)
-        .then((value) => {
-          if (!active) return;
-          setError(null);
-          dispatch({ type: 'snapshot', value, generation: current });
-        })
-        .catch((err: unknown) => {
-          if (active) setError(err);
-        });
+      dispatch({ type: 'push', value, generation: subscription.generation() });
     });
     return () => {
-      active = false;
-      stopResubscribing();
+      subscription.stop();
       stopListening();
       channel.unsubscribe(socket, roomId);
       releaseSocket();

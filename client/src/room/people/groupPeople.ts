@@ -1,4 +1,4 @@
-import type { Category, PresenceEntry } from '@roundtable/shared';
+import { CategorySchema, type Category, type PresenceEntry } from '@roundtable/shared';
 
 export interface CategoryGroup {
   category: Category | null;
@@ -10,16 +10,8 @@ export interface SideGroup {
   categories: CategoryGroup[];
 }
 
-const CATEGORY_ORDER: readonly (Category | null)[] = [
-  'government',
-  'private',
-  'worker',
-  'civil_society',
-  'international',
-  'academia',
-  'other',
-  null,
-];
+/** Categories in the contract's order (government first), people outside any delegation last. */
+const CATEGORY_ORDER: readonly (Category | null)[] = [...CategorySchema.options, null];
 
 /**
  * Present people by side, then by category, as the seed lists participants ("Japan — Government").

@@ -6,7 +6,8 @@ import {
 } from '@roundtable/shared';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { request } from '../../realtime/request';
-import { onEveryConnect, releaseSocket, retainSocket } from '../../realtime/socket';
+import { keepSubscribed } from '../../realtime/keepSubscribed';
+import { releaseSocket, retainSocket } from '../../realtime/socket';
 import { initialPresence, presentPeople, reducePresence } from './presenceState';
 
 export interface PresenceView {
@@ -25,43 +26,30 @@ export function usePresence(roomId: string): PresenceView {
 
   useEffect(() => {
     const socket = retainSocket();
-    let generation = 0;
-    let active = true;
+    const subscription = keepSubscribed(
+      socket,
+      () => request(socket, PresenceEvents.Join, { roomId }),
+      (presence, generation) => {
+        setError(null);
+        dispatch({ type: 'snapshot', presence, generation });
+      },
+      (err) => setError(err),
+    );
     const handleUpsert = (push: PresenceEntryPush) => {
       if (push.roomId !== roomId) return;
-      dispatch({
-        type: 'delta',
-        delta: { type: 'upsert', version: push.version, entry: push.entry },
-        generation,
-      });
+      const delta = { type: 'upsert' as const, version: push.version, entry: push.entry };
+      dispatch({ type: 'delta', delta, generation: subscription.generation() });
     };
     const handleLeft = (push: PresenceLeftPush) => {
       if (push.roomId !== roomId) return;
-      dispatch({
-        type: 'delta',
-        delta: { type: 'left', version: push.version, personId: push.personId },
-        generation,
-      });
+      const delta = { type: 'left' as const, version: push.version, personId: push.personId };
+      dispatch({ type: 'delta', delta, generation: subscription.generation() });
     };
     socket.on(PresenceEvents.Joined, handleUpsert);
     socket.on(PresenceEvents.Updated, handleUpsert);
     socket.on(PresenceEvents.Left, handleLeft);
-    const stop = onEveryConnect(socket, () => {
-      generation += 1;
-      const current = generation;
-      request(socket, PresenceEvents.Join, { roomId })
-        .then((presence) => {
-          if (!active) return;
-          setError(null);
-          dispatch({ type: 'snapshot', presence, generation: current });
-        })
-        .catch((err: unknown) => {
-          if (active) setError(err);
-        });
-    });
     return () => {
-      active = false;
-      stop();
+      subscription.stop();
       socket.off(PresenceEvents.Joined, handleUpsert);
       socket.off(PresenceEvents.Updated, handleUpsert);
       socket.off(PresenceEvents.Left, handleLeft);

@@ -60,26 +60,18 @@ export function SettingsForm({ roomId, settings }: { roomId: string; settings: S
       </div>
       <fieldset>
         <legend>{t('speaking.defaultLimit')}</legend>
-        <label className="choice">
-          <input
-            type="number"
-            min={0}
-            max={240}
-            value={minutes}
-            onChange={(event) => handleLimit(event.target.valueAsNumber || 0, seconds)}
-          />
-          {t('speaking.minutes')}
-        </label>
-        <label className="choice">
-          <input
-            type="number"
-            min={0}
-            max={59}
-            value={seconds}
-            onChange={(event) => handleLimit(minutes, event.target.valueAsNumber || 0)}
-          />
-          {t('speaking.seconds')}
-        </label>
+        <NumberChoice
+          label={t('speaking.minutes')}
+          max={240}
+          value={minutes}
+          onChange={(next) => handleLimit(next, seconds)}
+        />
+        <NumberChoice
+          label={t('speaking.seconds')}
+          max={59}
+          value={seconds}
+          onChange={(next) => handleLimit(minutes, next)}
+        />
         <p className="field-hint">{t('speaking.noLimitHint')}</p>
       </fieldset>
       <Toggle
@@ -118,6 +110,28 @@ function Toggle({
   return (
     <label className="field-checkbox">
       <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+interface NumberChoiceProps {
+  label: string;
+  max: number;
+  value: number;
+  onChange: (value: number) => void;
+}
+
+function NumberChoice({ label, max, value, onChange }: NumberChoiceProps) {
+  return (
+    <label className="choice">
+      <input
+        type="number"
+        min={0}
+        max={max}
+        value={value}
+        onChange={(event) => onChange(event.target.valueAsNumber || 0)}
+      />
       {label}
     </label>
   );

@@ -50,46 +50,63 @@ export function StatsView({ roomId, version }: { roomId: string; version: number
       {stats && stats.turns === 0 && <p>{t('speaking.noTurnsYet')}</p>}
       {stats && stats.turns > 0 && (
         <>
-          <table>
-            <caption>{t('speaking.bySide')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('speaking.side')}</th>
-                <th scope="col">{t('speaking.turns')}</th>
-                <th scope="col">{t('speaking.time')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.bySide.map((row) => (
-                <tr key={row.side ?? ''}>
-                  <th scope="row">{row.side ?? unnamed}</th>
-                  <td>{row.turns}</td>
-                  <td>{formatClock(row.totalMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table>
-            <caption>{t('speaking.byDelegation')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('speaking.delegation')}</th>
-                <th scope="col">{t('speaking.turns')}</th>
-                <th scope="col">{t('speaking.time')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.byDelegation.map((row) => (
-                <tr key={row.delegationId ?? ''}>
-                  <th scope="row">{delegation(row) || unnamed}</th>
-                  <td>{row.turns}</td>
-                  <td>{formatClock(row.totalMs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TotalsTable
+            caption={t('speaking.bySide')}
+            groupHeading={t('speaking.side')}
+            rows={stats.bySide.map((row) => ({ key: row.side ?? '', label: row.side ?? unnamed, ...row }))}
+          />
+          <TotalsTable
+            caption={t('speaking.byDelegation')}
+            groupHeading={t('speaking.delegation')}
+            rows={stats.byDelegation.map((row) => ({
+              key: row.delegationId ?? '',
+              label: delegation(row) || unnamed,
+              ...row,
+            }))}
+          />
         </>
       )}
     </div>
+  );
+}
+
+interface TotalsRow {
+  key: string;
+  label: string;
+  turns: number;
+  totalMs: number;
+}
+
+/** Turns and time per group (side or delegation), biggest share first as the server sorts them. */
+function TotalsTable({
+  caption,
+  groupHeading,
+  rows,
+}: {
+  caption: string;
+  groupHeading: string;
+  rows: TotalsRow[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{groupHeading}</th>
+          <th scope="col">{t('speaking.turns')}</th>
+          <th scope="col">{t('speaking.time')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td>{row.turns}</td>
+            <td>{formatClock(row.totalMs)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
