@@ -148,3 +148,48 @@ export class RoomScreen {
 export function readAll<T>(screens: readonly RoomScreen[], read: (screen: RoomScreen) => Promise<T>) {
   return Promise.all(screens.map(read));
 }
+
+/** Waits until every screen shows `expected` at the same moment (read together, then compared). */
+export async function expectOnEveryScreen<T>(
+  screens: readonly RoomScreen[],
+  read: (screen: RoomScreen) => Promise<T>,
+  expected: unknown,
+): Promise<void> {
+  await expect.poll(() => readAll(screens, read)).toEqual(screens.map(() => expected));
+}
+
+/** Waits until every screen shows the same countdown, read on all of them at the same moment. */
+export async function expectSameCountdown(screens: readonly RoomScreen[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const texts = await readAll(screens, (screen) => screen.countdown());
+      return texts[0] && new Set(texts).size === 1 ? 'the same on every screen' : texts.join(' | ');
+    })
+    .toBe('the same on every screen');
+}
+
+/** A meeting: the organizer and demo people signed in, each in their own browser, on the event page. */
+export interface Meeting {
+  organizer: Organizer;
+  actors: Actor[];
+  screens: RoomScreen[];
+  close: () => Promise<void>;
+}
+
+export async function openMeeting(
+  browser: Browser,
+  people: readonly string[],
+  locale?: string,
+): Promise<Meeting> {
+  const organizer = await Organizer.signIn(browser);
+  const actors: Actor[] = [];
+  for (const person of people) actors.push(await organizer.invite(browser, person, locale));
+  return {
+    organizer,
+    actors,
+    screens: actors.map((actor) => new RoomScreen(actor.page)),
+    close: async () => {
+      await Promise.all([...actors, organizer.actor].map((actor) => actor.close()));
+    },
+  };
+}

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import type { Actor } from '../support/actors.js';
-import { Organizer, PEOPLE, STAKEHOLDER_ROOM } from '../support/room.js';
+import { openMeeting, PEOPLE, type Meeting, STAKEHOLDER_ROOM } from '../support/room.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const en = JSON.parse(readFileSync(path.join(here, '../../client/src/i18n/en.json'), 'utf8')) as Record<
@@ -46,23 +45,18 @@ async function expectNoUntranslatedText(page: Page): Promise<void> {
 }
 
 test.describe.serial('the room in Japanese', () => {
-  let organizer: Organizer;
-  let actors: Actor[] = [];
+  let meeting: Meeting;
 
   test.beforeAll(async ({ browser }) => {
-    organizer = await Organizer.signIn(browser);
-    actors = [
-      await organizer.invite(browser, PEOPLE.coChair, 'ja-JP'),
-      await organizer.invite(browser, PEOPLE.participantUs, 'ja-JP'),
-    ];
+    meeting = await openMeeting(browser, [PEOPLE.coChair, PEOPLE.participantUs], 'ja-JP');
   });
 
   test.afterAll(async () => {
-    await Promise.all([...actors, organizer.actor].map((actor) => actor.close()));
+    await meeting.close();
   });
 
   test('shows no untranslated string on the room screens of a co-chair and a participant', async () => {
-    const [chair, participant] = actors.map((actor) => actor.page) as [Page, Page];
+    const [chair, participant] = meeting.actors.map((actor) => actor.page) as [Page, Page];
     for (const page of [chair, participant]) {
       await page.getByRole('link', { name: STAKEHOLDER_ROOM }).click();
       await expect(page.getByRole('heading', { level: 2 })).toHaveText(

@@ -1,35 +1,32 @@
 import { expect, test } from '@playwright/test';
-import type { Actor } from '../support/actors.js';
-import { Organizer, PEOPLE, readAll, RoomScreen, STAKEHOLDER_ROOM } from '../support/room.js';
+import {
+  expectOnEveryScreen,
+  openMeeting,
+  PEOPLE,
+  expectSameCountdown,
+  type Meeting,
+  type RoomScreen,
+  STAKEHOLDER_ROOM,
+} from '../support/room.js';
 
 /*
  * Mid-meeting, a participant reloads the page, then loses the network while the meeting goes on:
  * each time the screen comes back to the meeting's state (agenda, floor, list, countdown).
  */
 test.describe.serial('coming back to a meeting', () => {
-  let organizer: Organizer;
-  let actors: Actor[] = [];
+  let meeting: Meeting;
   let coChair: RoomScreen;
   let speaker: RoomScreen;
   let waiting: RoomScreen;
 
   test.beforeAll(async ({ browser }) => {
-    organizer = await Organizer.signIn(browser);
-    actors = [
-      await organizer.invite(browser, PEOPLE.coChair),
-      await organizer.invite(browser, PEOPLE.participantJapan),
-      await organizer.invite(browser, PEOPLE.participantUs),
-    ];
-    [coChair, speaker, waiting] = actors.map((actor) => new RoomScreen(actor.page)) as [
-      RoomScreen,
-      RoomScreen,
-      RoomScreen,
-    ];
-    for (const screen of [coChair, speaker, waiting]) await screen.enterFromEventPage(STAKEHOLDER_ROOM);
+    meeting = await openMeeting(browser, [PEOPLE.coChair, PEOPLE.participantJapan, PEOPLE.participantUs]);
+    [coChair, speaker, waiting] = meeting.screens as [RoomScreen, RoomScreen, RoomScreen];
+    for (const screen of meeting.screens) await screen.enterFromEventPage(STAKEHOLDER_ROOM);
   });
 
   test.afterAll(async () => {
-    await Promise.all([...actors, organizer.actor].map((actor) => actor.close()));
+    await meeting.close();
   });
 
   test('the co-chair builds the agenda live and starts an item', async () => {
@@ -57,15 +54,17 @@ test.describe.serial('coming back to a meeting', () => {
     await waiting.page.reload();
     await expect(waiting.page.getByTestId('my-position')).toHaveText('You are number 1 of 1');
     const screens = [coChair, speaker, waiting];
-    await expect
-      .poll(() => readAll(screens, (s) => s.floorHolder()))
-      .toEqual(screens.map(() => expect.stringContaining(PEOPLE.participantJapan)));
-    await expect.poll(async () => new Set(await readAll(screens, (s) => s.countdown())).size).toBe(1);
+    await expectOnEveryScreen(
+      screens,
+      (s) => s.floorHolder(),
+      expect.stringContaining(PEOPLE.participantJapan),
+    );
+    await expectSameCountdown(screens);
   });
 
   test('a dropped connection shows a banner, explains a failed action, and catches up when it returns', async () => {
     const { page } = waiting;
-    const { context } = actors[2]!;
+    const { context } = meeting.actors[2]!;
     await context.setOffline(true);
     await expect(waiting.banner).toBeVisible();
     await waiting.button('Lower my hand').click();
@@ -83,8 +82,6 @@ test.describe.serial('coming back to a meeting', () => {
     await expect(page.getByText('You have the floor')).toBeVisible();
     await expect(page.getByTestId('speakers-empty')).toBeVisible();
     await expect(page.getByTestId('agenda-current')).toContainText(later);
-    await expect
-      .poll(async () => new Set(await readAll([coChair, waiting], (s) => s.countdown())).size)
-      .toBe(1);
+    await expectSameCountdown([coChair, waiting]);
   });
 });

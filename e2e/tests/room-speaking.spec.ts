@@ -1,39 +1,43 @@
 import { expect, test } from '@playwright/test';
-import type { Actor } from '../support/actors.js';
-import { G2G_ROOM, Organizer, PEOPLE, readAll, RoomScreen, STAKEHOLDER_ROOM } from '../support/room.js';
+import {
+  expectOnEveryScreen,
+  G2G_ROOM,
+  openMeeting,
+  PEOPLE,
+  expectSameCountdown,
+  type Meeting,
+  type RoomScreen,
+  STAKEHOLDER_ROOM,
+} from '../support/room.js';
 
 /*
  * One meeting in the stakeholder dialogue: a co-chair, participants from Japan and the United
  * States and an observer, each in their own browser. The tests run in order on the same meeting.
  */
 test.describe.serial('the speaking order in a meeting', () => {
-  let organizer: Organizer;
-  let actors: Actor[] = [];
+  let meeting: Meeting;
   let coChair: RoomScreen;
   let japan: RoomScreen;
   let us: RoomScreen;
   let observer: RoomScreen;
   let everyone: RoomScreen[];
+  const names = (screen: RoomScreen) => screen.speakerNames();
+  const floor = (screen: RoomScreen) => screen.floorHolder();
+  const holding = (name: string) => expect.stringContaining(name);
 
   test.beforeAll(async ({ browser }) => {
-    organizer = await Organizer.signIn(browser);
-    actors = [
-      await organizer.invite(browser, PEOPLE.coChair),
-      await organizer.invite(browser, PEOPLE.participantJapan),
-      await organizer.invite(browser, PEOPLE.participantUs),
-      await organizer.invite(browser, PEOPLE.observer),
-    ];
-    [coChair, japan, us, observer] = actors.map((actor) => new RoomScreen(actor.page)) as [
-      RoomScreen,
-      RoomScreen,
-      RoomScreen,
-      RoomScreen,
-    ];
-    everyone = [coChair, japan, us, observer];
+    meeting = await openMeeting(browser, [
+      PEOPLE.coChair,
+      PEOPLE.participantJapan,
+      PEOPLE.participantUs,
+      PEOPLE.observer,
+    ]);
+    everyone = meeting.screens;
+    [coChair, japan, us, observer] = everyone as [RoomScreen, RoomScreen, RoomScreen, RoomScreen];
   });
 
   test.afterAll(async () => {
-    await Promise.all([...actors, organizer.actor].map((actor) => actor.close()));
+    await meeting.close();
   });
 
   test('a stakeholder cannot reach the government-to-government room, by the interface or by its URL', async () => {
@@ -43,7 +47,7 @@ test.describe.serial('the speaking order in a meeting', () => {
     await expect(page.getByRole('link', { name: G2G_ROOM })).toHaveCount(0);
     await expect(page.getByText(G2G_ROOM, { exact: true })).toHaveCount(0);
 
-    await page.goto(`/rooms/${await organizer.roomId(G2G_ROOM)}`);
+    await page.goto(`/rooms/${await meeting.organizer.roomId(G2G_ROOM)}`);
     await expect(
       page.getByRole('heading', { level: 1, name: "You don't have access to this room" }),
     ).toBeVisible();
@@ -61,74 +65,52 @@ test.describe.serial('the speaking order in a meeting', () => {
     await japan.raiseHand();
     await us.raiseHand();
     const waiting = [PEOPLE.participantJapan, PEOPLE.participantUs];
-    await expect.poll(() => readAll(everyone, (s) => s.speakerNames())).toEqual(everyone.map(() => waiting));
+    await expectOnEveryScreen(everyone, names, waiting);
     await expect(us.page.getByTestId('my-position')).toHaveText('You are number 2 of 2');
 
     await coChair.button('Next speaker').click();
-    await expect
-      .poll(() => readAll(everyone, (s) => s.floorHolder()))
-      .toEqual(everyone.map(() => expect.stringContaining(PEOPLE.participantJapan)));
-    await expect
-      .poll(() => readAll(everyone, (s) => s.speakerNames()))
-      .toEqual(everyone.map(() => [PEOPLE.participantUs]));
+    await expectOnEveryScreen(everyone, floor, holding(PEOPLE.participantJapan));
+    await expectOnEveryScreen(everyone, names, [PEOPLE.participantUs]);
     await expect(japan.page.getByText('You have the floor')).toBeVisible();
   });
 
   test('every actor sees the same countdown second', async () => {
-    await expect
-      .poll(async () => {
-        const seconds = await readAll(everyone, (s) => s.countdown());
-        return seconds[0]?.endsWith('left') && new Set(seconds).size === 1 ? seconds[0] : seconds.join(' | ');
-      })
-      .toMatch(/^\d+:\d\d left$/);
+    await expectSameCountdown(everyone);
+    expect(await coChair.countdown()).toMatch(/^\d+:\d\d left$/);
   });
 
   test('the co-chair reorders from the keyboard and the floor follows the new order', async () => {
     await coChair.button('Next speaker').click();
-    await expect
-      .poll(() => readAll(everyone, (s) => s.floorHolder()))
-      .toEqual(everyone.map(() => expect.stringContaining(PEOPLE.participantUs)));
+    await expectOnEveryScreen(everyone, floor, holding(PEOPLE.participantUs));
 
     await japan.raiseHand();
     await coChair.speakersRegion
       .getByRole('combobox', { name: 'Person' })
       .selectOption({ label: PEOPLE.participantUs });
     await coChair.button('Add to the list').click();
-    await expect
-      .poll(() => readAll(everyone, (s) => s.speakerNames()))
-      .toEqual(everyone.map(() => [PEOPLE.participantJapan, PEOPLE.participantUs]));
+    await expectOnEveryScreen(everyone, names, [PEOPLE.participantJapan, PEOPLE.participantUs]);
 
     // Keyboard only: focus the move button and press Enter, no pointer involved.
     const moveUp = coChair.button(`Move ${PEOPLE.participantUs} up`);
     await moveUp.focus();
     await coChair.page.keyboard.press('Enter');
-    await expect
-      .poll(() => readAll(everyone, (s) => s.speakerNames()))
-      .toEqual(everyone.map(() => [PEOPLE.participantUs, PEOPLE.participantJapan]));
+    await expectOnEveryScreen(everyone, names, [PEOPLE.participantUs, PEOPLE.participantJapan]);
 
     // With the pointer: drag the Japanese participant back onto the first place.
     await coChair.page
       .getByTestId('speaker')
       .filter({ hasText: PEOPLE.participantJapan })
       .dragTo(coChair.page.getByTestId('speaker').filter({ hasText: PEOPLE.participantUs }));
-    await expect
-      .poll(() => readAll(everyone, (s) => s.speakerNames()))
-      .toEqual(everyone.map(() => [PEOPLE.participantJapan, PEOPLE.participantUs]));
+    await expectOnEveryScreen(everyone, names, [PEOPLE.participantJapan, PEOPLE.participantUs]);
     await coChair.button(`Move ${PEOPLE.participantJapan} down`).press('Enter');
-    await expect
-      .poll(() => readAll(everyone, (s) => s.speakerNames()))
-      .toEqual(everyone.map(() => [PEOPLE.participantUs, PEOPLE.participantJapan]));
+    await expectOnEveryScreen(everyone, names, [PEOPLE.participantUs, PEOPLE.participantJapan]);
 
     await coChair.button('Pause the timer').click();
     await expect(japan.speakersRegion.getByText('Paused', { exact: true })).toBeVisible();
     await coChair.button('Resume the timer').click();
     await coChair.button('Next speaker').click();
-    await expect
-      .poll(() => readAll(everyone, (s) => s.floorHolder()))
-      .toEqual(everyone.map(() => expect.stringContaining(PEOPLE.participantUs)));
-    await expect
-      .poll(() => readAll(everyone, (s) => s.speakerNames()))
-      .toEqual(everyone.map(() => [PEOPLE.participantJapan]));
+    await expectOnEveryScreen(everyone, floor, holding(PEOPLE.participantUs));
+    await expectOnEveryScreen(everyone, names, [PEOPLE.participantJapan]);
   });
 
   test('a refused action is explained on the screen', async () => {
