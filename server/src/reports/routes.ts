@@ -27,8 +27,9 @@ const ERRORS = {
 } as const;
 const ACCESS =
   'Visibility per event (`reportVisibility`): `public` anyone, `participants` members of the event ' +
-  '(rooms they may enter), `organizers` organizers only. Organizers also see approved minutes ' +
-  'not yet published. `?lang=en|ja` picks the labels and date formats.';
+  '(rooms they may enter), `organizers` organizers only. In the JSON, organizers also see approved ' +
+  'minutes not yet published; files hold published rooms only. `?lang=en|ja` picks the labels and ' +
+  'date formats.';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -84,13 +85,27 @@ const PRINT_SCRIPT = "<script>window.addEventListener('load',function(){window.p
 export function mountReportRoutes(router: Router, context: ModuleContext, sources: ReportSources): void {
   const { db } = context.store;
 
-  const readReport = async (req: Request, eventId: string, language: ReportLanguage): Promise<Report> => {
+  /**
+   * The report `req` may read. Files (`preview: false`) hold published rooms only, whoever asks:
+   * a file leaves the platform, and approved minutes are not public until an organizer says so.
+   */
+  const readReport = async (
+    req: Request,
+    eventId: string,
+    language: ReportLanguage,
+    { preview }: { preview: boolean },
+  ): Promise<Report> => {
     const [event, actor] = await Promise.all([requireEvent(db, eventId), context.sessions.actorOf(req)]);
     const scope = reportScope(actor, event);
     if (scope.kind === 'refused') {
       throw scope.status === 401 ? HttpError.unauthenticated() : HttpError.forbidden();
     }
-    const report = await buildReport(sources, event, scope, language);
+    const report = await buildReport(
+      sources,
+      event,
+      { ...scope, preview: scope.preview && preview },
+      language,
+    );
     // Outside the event, an event with nothing published has no report to show (nor to reveal).
     const insider = actor !== null && (actor.isOrganizer || actor.memberships.has(event.id));
     if (!insider && report.rooms.length === 0) throw HttpError.notFound('Report');
@@ -103,16 +118,16 @@ export function mountReportRoutes(router: Router, context: ModuleContext, source
 
   mountRoute(router, ReportRoutes.json, async ({ params, query, req, res }) => {
     noStore(res);
-    return readReport(req, params.eventId, query.lang);
+    return readReport(req, params.eventId, query.lang, { preview: true });
   });
   mountRoute(router, ReportRoutes.markdown, async ({ params, query, req, res }) => {
-    const report = await readReport(req, params.eventId, query.lang);
+    const report = await readReport(req, params.eventId, query.lang, { preview: false });
     noStore(res);
     attachment(res, report.title, 'md');
     return renderMarkdown(toReportModel(report));
   });
   mountRoute(router, ReportRoutes.html, async ({ params, query, req, res }) => {
-    const report = await readReport(req, params.eventId, query.lang);
+    const report = await readReport(req, params.eventId, query.lang, { preview: false });
     noStore(res);
     const html = renderHtml(toReportModel(report));
     return query.print === '1' ? html.replace('</body>', `${PRINT_SCRIPT}\n</body>`) : html;
@@ -122,7 +137,7 @@ export function mountReportRoutes(router: Router, context: ModuleContext, source
   router.get(ReportRoutes.docx.path, async (req, res) => {
     const params = parseOr400(EventParams, req.params);
     const query = parseOr400(ReportExportQuerySchema, req.query);
-    const report = await readReport(req, params.eventId, query.lang);
+    const report = await readReport(req, params.eventId, query.lang, { preview: false });
     const docx = await renderDocx(toReportModel(report));
     noStore(res);
     attachment(res, report.title, 'docx');

@@ -85,6 +85,18 @@ describe('report visibility for each setting and viewer', () => {
     }
   }
 
+  it('keeps approved minutes out of the files, even for organizers: a file leaves the platform', async () => {
+    const force = forces.get('public')!;
+    const organizer = await cookies(app)(force.organizer.id);
+    const json = await api<Report>(app, organizer, 'GET', `/events/${force.event.id}/report`);
+    expect(json.body.rooms.map((r) => r.name)).toContain(force.stakeholderRoom.name);
+    for (const format of ['.md', '.html']) {
+      const file = await api<string>(app, organizer, 'GET', `/events/${force.event.id}/report${format}`);
+      expect(file.body).toContain(force.govRoom.name);
+      expect(file.body).not.toContain(force.stakeholderRoom.name);
+    }
+  });
+
   it('shows the public nothing of an event before anything is published, and members an empty report', async () => {
     const event = await buildEvent(app.store.db, { reportVisibility: 'public' });
     expect((await api(app, null, 'GET', `/events/${event.id}/report`)).status).toBe(404);
