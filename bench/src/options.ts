@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { TARGET_NAMES, type TargetName } from './targets/types.js';
+
+export const SCENARIO_NAMES = [
+  'fanout',
+  'awareness',
+  'cross-instance',
+  'memory',
+  'big-minutes',
+  'hands',
+] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** Everything that shapes a run; the defaults are issue 3 item 8 and issue 4's hands scenario. */
+export interface RunOptions {
+  scenarios: ScenarioName[];
+  targets: TargetName[];
+  /** N for fan-out, awareness and cross-instance. */
+  readers: number[];
+  reps: number;
+  edits: number;
+  intervalMs: number;
+  warmupEdits: number;
+  readerWorkers: number;
+  memoryConnections: number;
+  memoryDocs: number;
+  memoryPerDoc: number;
+  bigOperations: number;
+  bigFreshClients: number;
+  participants: number;
+  /** Write docs/BENCHMARKS.md and results/latest.json (default: only for a full run). */
+  write: boolean;
+  /** Measure nothing: render docs/BENCHMARKS.md again from results/latest.json (and ANALYSIS.md). */
+  renderOnly: boolean;
+}
+
+export const DEFAULT_OPTIONS: RunOptions = {
+  scenarios: [...SCENARIO_NAMES],
+  targets: [...TARGET_NAMES],
+  readers: [50, 200, 500],
+  reps: 2,
+  edits: 200,
+  intervalMs: 20,
+  warmupEdits: 20,
+  readerWorkers: 2,
+  memoryConnections: 500,
+  memoryDocs: 100,
+  memoryPerDoc: 5,
+  bigOperations: 100_000,
+  bigFreshClients: 7,
+  participants: 500,
+  write: true,
+  renderOnly: false,
+};
+
+const USAGE = `pnpm bench [-- options]
+  --scenario <list>   ${SCENARIO_NAMES.join(',')} (default: all)
+  --targets <list>    ${TARGET_NAMES.join(',')} (default: all)
+  --readers <list>    N for fan-out/awareness/cross-instance (default 50,200,500)
+  --reps <n>          measured repetitions of 200 edits (default 2)
+  --workers <n>       reader client processes (default 2)
+  --quick             N=20,50, one repetition, small memory/big/hands sizes (a smoke run)
+  --write / --no-write  regenerate docs/BENCHMARKS.md and results/latest.json
+                      (default: only when every scenario and target was selected)
+  --render            measure nothing; rebuild docs/BENCHMARKS.md from results/latest.json
+                      and bench/ANALYSIS.md`;
+
+export function parseOptions(argv: string[]): RunOptions | { help: string } {
+  const { values } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    options: {
+      scenario: { type: 'string' },
+      targets: { type: 'string' },
+      readers: { type: 'string' },
+      reps: { type: 'string' },
+      workers: { type: 'string' },
+      quick: { type: 'boolean' },
+      write: { type: 'boolean' },
+      'no-write': { type: 'boolean' },
+      render: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return { help: USAGE };
+  const options: RunOptions = { ...DEFAULT_OPTIONS };
+  if (values.quick) {
+    Object.assign(options, {
+      readers: [20, 50],
+      reps: 1,
+      memoryConnections: 50,
+      memoryDocs: 10,
+      bigOperations: 10_000,
+      bigFreshClients: 3,
+      participants: 50,
+    });
+  }
+  if (values.scenario) options.scenarios = listOf(values.scenario, SCENARIO_NAMES, 'scenario');
+  if (values.targets) options.targets = listOf(values.targets, TARGET_NAMES, 'target');
+  if (values.readers) options.readers = values.readers.split(',').map((n) => positive(n, 'readers'));
+  if (values.reps) options.reps = positive(values.reps, 'reps');
+  if (values.workers) options.readerWorkers = positive(values.workers, 'workers');
+  const full = !values.scenario && !values.targets && !values.quick && !values.readers;
+  options.write = values['no-write'] ? false : (values.write ?? full);
+  options.renderOnly = values.render ?? false;
+  return options;
+}
+
+function listOf<T extends string>(raw: string, allowed: readonly T[], what: string): T[] {
+  return raw.split(',').map((item) => {
+    const found = allowed.find((a) => a === item.trim());
+    if (!found) throw new Error(`unknown ${what} "${item}" (one of ${allowed.join(', ')})`);
+    return found;
+  });
+}
+
+function positive(raw: string, what: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${what} wants positive integers, got "${raw}"`);
+  return n;
+}
