@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Actor } from '../support/actors.js';
@@ -15,6 +16,17 @@ const PARTICIPANT = 'TANAKA Yui';
 const CO_CHAIR = 'KASHIWABARA Kyoko';
 const run = Date.now().toString(36);
 const mark = (word: string) => `${word}-${run}`;
+
+/** The panel's English sentences (several words, no placeholder): none may show in Japanese. */
+const englishMinutes = (
+  JSON.parse(readFileSync(new URL('../../client/src/i18n/en.json', import.meta.url), 'utf8')) as {
+    minutes: unknown;
+  }
+).minutes;
+function sentences(tree: unknown): string[] {
+  if (typeof tree === 'string') return tree.includes(' ') && !tree.includes('{{') ? [tree] : [];
+  return tree && typeof tree === 'object' ? Object.values(tree).flatMap(sentences) : [];
+}
 
 /** Serious and critical WCAG 2.1 A/AA violations inside the minutes panel. */
 async function minutesViolations(page: Page): Promise<string[]> {
@@ -35,14 +47,15 @@ test.describe.serial('live minutes', () => {
   let us: MinutesScreen;
   let reader: MinutesScreen;
   let chair: RoomScreen;
+  let organizer: Organizer;
+  let roomId = '';
 
   test.beforeAll(async ({ browser }) => {
-    const organizer = await Organizer.signIn(browser);
-    const roomId = await organizer.roomId(G2G_ROOM);
+    organizer = await Organizer.signIn(browser);
+    roomId = await organizer.roomId(G2G_ROOM);
     for (const name of [NOTE_TAKER_JAPAN, NOTE_TAKER_US, PARTICIPANT, CO_CHAIR]) {
       actors.push(await organizer.invite(browser, name));
     }
-    await organizer.actor.close();
     await Promise.all(actors.map((actor) => actor.page.goto(`/rooms/${roomId}`)));
     [japan, us, reader] = actors.slice(0, 3).map((actor) => new MinutesScreen(actor.page)) as [
       MinutesScreen,
@@ -54,7 +67,7 @@ test.describe.serial('live minutes', () => {
   });
 
   test.afterAll(async () => {
-    await Promise.all(actors.map((actor) => actor.close()));
+    await Promise.all([...actors, organizer.actor].map((actor) => actor.close()));
   });
 
   test("two note-takers type in the same paragraph at once and see both texts and each other's caret", async () => {
@@ -154,5 +167,38 @@ test.describe.serial('live minutes', () => {
     await expect(
       japan.editor.locator('[data-type="actionItem"]', { hasText: mark('Action') }).getByLabel('Owner'),
     ).toHaveValue(NOTE_TAKER_US);
+  });
+
+  test('once submitted the minutes are read-only on every screen, until an organizer reopens them', async () => {
+    // The approval screens are another panel's; their API calls stand in for them here.
+    const submitted = await us.page.request.post(`/api/rooms/${roomId}/minutes/submit`);
+    expect(submitted.ok(), 'submit').toBe(true);
+    for (const screen of [japan, us, reader]) {
+      await expect(screen.region.getByTestId('minutes-locked')).toContainText('Submitted — read-only');
+    }
+    await expect(japan.editor).toHaveAttribute('contenteditable', 'false');
+    await expect(japan.toolbar).toHaveCount(0);
+
+    const reopened = await organizer.actor.page.request.post(`/api/rooms/${roomId}/minutes/reopen`);
+    expect(reopened.ok(), 'reopen').toBe(true);
+    await expect(japan.editor).toHaveAttribute('contenteditable', 'true');
+    await expect(japan.region.getByTestId('minutes-locked')).toHaveCount(0);
+    const after = mark('After reopening');
+    await japan.appendParagraph(after);
+    await expect(reader.paragraph(after)).toBeVisible();
+    await japan.waitUntilSaved();
+  });
+
+  test('the panel speaks Japanese to a writer and a reader', async () => {
+    for (const screen of [japan, reader]) {
+      await screen.page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+      const panel = screen.page.getByTestId('minutes-panel');
+      await expect(panel.getByRole('status').filter({ hasText: '接続済み' })).toBeVisible();
+      const text = await panel.innerText();
+      expect(sentences(englishMinutes).filter((sentence) => text.includes(sentence))).toEqual([]);
+      expect(text.match(/\bminutes\.[a-zA-Z_.]+/g) ?? []).toEqual([]);
+    }
+    await expect(japan.page.getByRole('button', { name: '決定事項を挿入' })).toBeVisible();
+    await expect(japan.page.getByRole('textbox', { name: '議事録の本文' })).toBeVisible();
   });
 });

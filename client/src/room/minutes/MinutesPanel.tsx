@@ -2,13 +2,13 @@ import type { MinutesWorkflow } from '@roundtable/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchRoom } from '../../events/api';
+import { useWorkflow } from '../../reports/useWorkflow';
 import { Loading } from '../../ui/Loading';
 import { roomKeys } from '../api';
 import { useTemplateSeed } from './aids/useTemplateSeed';
 import { useCoEditors } from './collab/useCoEditors';
 import type { SaveState } from './connection/saveTracker';
 import { useMinutesSession } from './connection/useMinutesSession';
-import { useMinutesWorkflow } from './connection/useMinutesWorkflow';
 import { MinutesEditor } from './editor/MinutesEditor';
 import { MinutesStatus } from './MinutesStatus';
 import './minutes.css';
@@ -39,7 +39,8 @@ function LockNotice({ workflow, save }: { workflow: MinutesWorkflow | null; save
  */
 export function MinutesPanel({ roomId, canWrite }: MinutesPanelProps) {
   const { t } = useTranslation();
-  const workflow = useMinutesWorkflow(roomId);
+  // The workflow panel's own hook: one cached view and one subscription for the whole room page.
+  const workflow = useWorkflow(roomId).data ?? null;
   // The room page has the room in its cache already; this reads it, it does not fetch again.
   const room = useQuery({
     queryKey: roomKeys.room(roomId),
