@@ -12,6 +12,9 @@ import { useWorkflow } from './useWorkflow';
 import { VersionsPanel } from './VersionsPanel';
 import './report.css';
 
+/** The commands that move the minutes on, each offered only when the server says it may be used. */
+const FORWARD = ['submit', 'approve', 'publish'] as const;
+
 export interface MinutesWorkflowProps {
   roomId: string;
   /** The room's event: the report link and the members an organizer may add to the attendance. */
@@ -66,7 +69,9 @@ export function MinutesWorkflow({ roomId, eventId }: MinutesWorkflowProps) {
   if (view.isError) return <ErrorAlert error={view.error} />;
   const data = view.data;
   const { can } = data;
-  const run = (kind: WorkflowCommand) => () => command.mutate(kind);
+  const run = (kind: WorkflowCommand) => () => {
+    command.mutate(kind);
+  };
 
   return (
     <section
@@ -93,36 +98,17 @@ export function MinutesWorkflow({ roomId, eventId }: MinutesWorkflowProps) {
       {data.readOnly && <p className="muted">{t('minutesWorkflow.readOnly')}</p>}
       <Approvers view={data} />
       <div className="actions">
-        {can.submit && (
+        {FORWARD.filter((kind) => can[kind]).map((kind) => (
           <button
+            key={kind}
             type="button"
             className="button-primary"
-            onClick={run('submit')}
+            onClick={run(kind)}
             disabled={command.isPending}
           >
-            {t('minutesWorkflow.submit')}
+            {t(`minutesWorkflow.${kind}`)}
           </button>
-        )}
-        {can.approve && (
-          <button
-            type="button"
-            className="button-primary"
-            onClick={run('approve')}
-            disabled={command.isPending}
-          >
-            {t('minutesWorkflow.approve')}
-          </button>
-        )}
-        {can.publish && (
-          <button
-            type="button"
-            className="button-primary"
-            onClick={run('publish')}
-            disabled={command.isPending}
-          >
-            {t('minutesWorkflow.publish')}
-          </button>
-        )}
+        ))}
         {can.reopen && (
           <ConfirmButton
             confirmLabel={t('minutesWorkflow.confirmReopen')}

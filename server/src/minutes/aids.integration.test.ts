@@ -1,50 +1,43 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MinutesContext, RoomAttendance } from '@roundtable/shared';
 import { createAttendance } from '../presence/attendance.js';
-import { connectAs, disconnectAll } from '../presence/testing.js';
-import { buildMeeting, call, type Meeting } from '../speaking/test-helpers.js';
-import { startTestApp, type TestApp } from '../test/app.js';
+import { connectAs } from '../presence/testing.js';
+import { call, type Meeting } from '../speaking/test-helpers.js';
 import { buildPerson } from '../test/factories.js';
-import { api, cookies, writeAgenda } from './test-support.js';
+import { api, writeAgenda, meetingApp } from './test-support.js';
 
 describe('writing aids for note-takers', () => {
-  let app: TestApp;
-  let meeting: Meeting;
-  let cookieOf: (personId: string) => Promise<string>;
-  beforeEach(async () => {
-    app = await startTestApp();
-    meeting = await buildMeeting(app.store.db, { participants: 2 });
-    cookieOf = cookies(app);
-  });
-  afterEach(async () => {
-    disconnectAll();
-    await app.close();
-  });
+  const ctx = meetingApp({ participants: 2 });
 
   const context = async (personId: string) =>
-    api<MinutesContext>(app, await cookieOf(personId), 'GET', `/rooms/${meeting.room.id}/minutes/context`);
+    api<MinutesContext>(
+      ctx.app,
+      await ctx.cookieOf(personId),
+      'GET',
+      `/rooms/${ctx.meeting.room.id}/minutes/context`,
+    );
 
   it('tells who holds the floor, with their delegation, and which agenda item runs', async () => {
-    expect((await context(meeting.noteTaker.id)).body).toEqual({
-      roomId: meeting.room.id,
+    expect((await context(ctx.meeting.noteTaker.id)).body).toEqual({
+      roomId: ctx.meeting.room.id,
       floor: null,
       agendaItem: null,
     });
-    const roomId = meeting.room.id;
-    await writeAgenda(app, roomId, [
+    const roomId = ctx.meeting.room.id;
+    await writeAgenda(ctx.app, roomId, [
       { id: 'item-1', title: 'Opening remarks', presenters: ['Chair Japan'] },
       { id: 'item-2', title: 'Supply chains', presenters: ['METI', 'USTR'] },
     ]);
-    const chair = await connectAs(app, meeting.chairs[0]!.id);
-    const delegate = await connectAs(app, meeting.participants[0]!.id);
+    const chair = await connectAs(ctx.app, ctx.meeting.chairs[0]!.id);
+    const delegate = await connectAs(ctx.app, ctx.meeting.participants[0]!.id);
     expect(await call(chair, 'agenda:set-current', { roomId, itemId: 'item-2' })).toMatchObject({ ok: true });
     expect(await call(delegate, 'speaking:raise-hand', { roomId })).toMatchObject({ ok: true });
     expect(await call(chair, 'speaking:give-floor', { roomId })).toMatchObject({ ok: true });
 
-    expect((await context(meeting.noteTaker.id)).body).toEqual({
+    expect((await context(ctx.meeting.noteTaker.id)).body).toEqual({
       roomId,
       floor: {
-        personId: meeting.participants[0]!.id,
+        personId: ctx.meeting.participants[0]!.id,
         name: 'Delegate 0',
         delegation: 'Japan delegation',
         side: 'Japan',
@@ -54,30 +47,23 @@ describe('writing aids for note-takers', () => {
   });
 
   it('is for writers of the minutes', async () => {
-    expect((await context(meeting.participants[1]!.id)).status).toBe(403);
-    expect((await context(meeting.chairs[1]!.id)).status).toBe(200);
+    expect((await context(ctx.meeting.participants[1]!.id)).status).toBe(403);
+    expect((await context(ctx.meeting.chairs[1]!.id)).status).toBe(200);
   });
 });
 
 describe('attendance of a room', () => {
-  let app: TestApp;
-  let meeting: Meeting;
-  let cookieOf: (personId: string) => Promise<string>;
-  beforeEach(async () => {
-    app = await startTestApp();
-    meeting = await buildMeeting(app.store.db, { participants: 2 });
-    cookieOf = cookies(app);
-  });
-  afterEach(() => app.close());
+  const ctx = meetingApp({ participants: 2 });
 
   const T0 = Date.parse('2026-03-01T01:00:00Z');
   const attended = async (personId: string, minutes: number) => {
-    const attendance = createAttendance(app.store.db);
-    await attendance.opened(meeting.room.id, personId, T0);
-    await attendance.closed(meeting.room.id, personId, T0 + minutes * 60_000);
+    const attendance = createAttendance(ctx.app.store.db);
+    await attendance.opened(ctx.meeting.room.id, personId, T0);
+    await attendance.closed(ctx.meeting.room.id, personId, T0 + minutes * 60_000);
   };
-  const path = (personId?: string) => `/rooms/${meeting.room.id}/attendance${personId ? `/${personId}` : ''}`;
-  const organizer = () => cookieOf(meeting.organizer.id);
+  const path = (personId?: string) =>
+    `/rooms/${ctx.meeting.room.id}/attendance${personId ? `/${personId}` : ''}`;
+  const organizer = () => ctx.cookieOf(ctx.meeting.organizer.id);
   const listed = (view: RoomAttendance) =>
     view.entries
       .filter((e) => e.included)
@@ -85,14 +71,14 @@ describe('attendance of a room', () => {
       .sort();
 
   it('is derived from presence, leaves out organizers outside every delegation, and organizers correct it', async () => {
-    const [delegate0, delegate1] = meeting.participants as [
+    const [delegate0, delegate1] = ctx.meeting.participants as [
       Meeting['participants'][0],
       Meeting['participants'][0],
     ];
     await attended(delegate0.id, 50);
-    await attended(meeting.chairs[0]!.id, 90);
-    await attended(meeting.organizer.id, 90);
-    const derived = await api<RoomAttendance>(app, await organizer(), 'GET', path());
+    await attended(ctx.meeting.chairs[0]!.id, 90);
+    await attended(ctx.meeting.organizer.id, 90);
+    const derived = await api<RoomAttendance>(ctx.app, await organizer(), 'GET', path());
     expect(derived.status).toBe(200);
     expect(listed(derived.body)).toEqual(['Chair Japan', 'Delegate 0']);
     expect(derived.body.entries.find((e) => e.personId === delegate0.id)).toMatchObject({
@@ -102,50 +88,54 @@ describe('attendance of a room', () => {
       side: 'Japan',
       category: 'government',
     });
-    expect(derived.body.entries.find((e) => e.personId === meeting.organizer.id)?.included).toBe(false);
+    expect(derived.body.entries.find((e) => e.personId === ctx.meeting.organizer.id)?.included).toBe(false);
 
     // Remove someone who only looked in, add someone who followed by phone.
-    await api(app, await organizer(), 'PUT', path(delegate0.id), { included: false });
-    const corrected = await api<RoomAttendance>(app, await organizer(), 'PUT', path(delegate1.id), {
+    await api(ctx.app, await organizer(), 'PUT', path(delegate0.id), { included: false });
+    const corrected = await api<RoomAttendance>(ctx.app, await organizer(), 'PUT', path(delegate1.id), {
       included: true,
     });
     expect(listed(corrected.body)).toEqual(['Chair Japan', 'Delegate 1']);
-    const cleared = await api<RoomAttendance>(app, await organizer(), 'DELETE', path(delegate0.id));
+    const cleared = await api<RoomAttendance>(ctx.app, await organizer(), 'DELETE', path(delegate0.id));
     expect(listed(cleared.body)).toEqual(['Chair Japan', 'Delegate 0', 'Delegate 1']);
 
-    const stranger = await buildPerson(app.store.db, { name: 'Not a member' });
-    expect((await api(app, await organizer(), 'PUT', path(stranger.id), { included: true })).status).toBe(
+    const stranger = await buildPerson(ctx.app.store.db, { name: 'Not a member' });
+    expect((await api(ctx.app, await organizer(), 'PUT', path(stranger.id), { included: true })).status).toBe(
       400,
     );
-    expect((await api(app, await organizer(), 'PUT', path('nobody'), { included: true })).status).toBe(404);
-    expect((await api(app, await cookieOf(meeting.chairs[0]!.id), 'GET', path())).status).toBe(403);
+    expect((await api(ctx.app, await organizer(), 'PUT', path('nobody'), { included: true })).status).toBe(
+      404,
+    );
+    expect((await api(ctx.app, await ctx.cookieOf(ctx.meeting.chairs[0]!.id), 'GET', path())).status).toBe(
+      403,
+    );
   });
 
   it('is frozen once the minutes are published', async () => {
-    await attended(meeting.participants[0]!.id, 30);
+    await attended(ctx.meeting.participants[0]!.id, 30);
     for (const [personId, command] of [
-      [meeting.noteTaker.id, 'submit'],
-      [meeting.chairs[0]!.id, 'approve'],
-      [meeting.chairs[1]!.id, 'approve'],
-      [meeting.organizer.id, 'publish'],
+      [ctx.meeting.noteTaker.id, 'submit'],
+      [ctx.meeting.chairs[0]!.id, 'approve'],
+      [ctx.meeting.chairs[1]!.id, 'approve'],
+      [ctx.meeting.organizer.id, 'publish'],
     ] as const) {
       const done = await api(
-        app,
-        await cookieOf(personId),
+        ctx.app,
+        await ctx.cookieOf(personId),
         'POST',
-        `/rooms/${meeting.room.id}/minutes/${command}`,
+        `/rooms/${ctx.meeting.room.id}/minutes/${command}`,
       );
       expect(done.status).toBe(200);
     }
-    await attended(meeting.participants[1]!.id, 30);
-    const frozen = await api<RoomAttendance>(app, await organizer(), 'GET', path());
+    await attended(ctx.meeting.participants[1]!.id, 30);
+    const frozen = await api<RoomAttendance>(ctx.app, await organizer(), 'GET', path());
     expect(frozen.body.locked).toBe(true);
     expect(listed(frozen.body)).toEqual(['Delegate 0']);
     const refused = await api<{ error: { code: string } }>(
-      app,
+      ctx.app,
       await organizer(),
       'PUT',
-      path(meeting.participants[1]!.id),
+      path(ctx.meeting.participants[1]!.id),
       {
         included: true,
       },

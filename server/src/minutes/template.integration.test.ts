@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { MinutesNode, minutesMeta, type SeedTemplateResult } from '@roundtable/shared';
 import { connectClient, tokenFor, type TestClient } from '../collab/test-support.js';
 import { buildMeeting, startInstances, type Meeting } from '../speaking/test-helpers.js';
-import { startTestApp, type TestApp } from '../test/app.js';
+import { type TestApp } from '../test/app.js';
 import { TEMPLATE_SEEDED_KEY } from './doc-edits.js';
 import {
   api,
@@ -15,6 +15,7 @@ import {
   storedMinutes,
   storedMinutesText,
   writeAgenda,
+  meetingApp,
 } from './test-support.js';
 
 const AGENDA = [
@@ -82,29 +83,21 @@ describe('the minutes template from the agenda, across two instances with Redis'
 });
 
 describe('the minutes template', () => {
-  let app: TestApp;
-  let meeting: Meeting;
-  let cookieOf: (personId: string) => Promise<string>;
-  beforeEach(async () => {
-    app = await startTestApp();
-    meeting = await buildMeeting(app.store.db, { participants: 1 });
-    cookieOf = cookies(app);
-  });
-  afterEach(() => app.close());
+  const ctx = meetingApp({ participants: 1 });
 
   const seed = async (personId: string, language?: 'en' | 'ja') =>
     api<SeedTemplateResult>(
-      app,
-      await cookieOf(personId),
+      ctx.app,
+      await ctx.cookieOf(personId),
       'POST',
-      `/rooms/${meeting.room.id}/minutes/template`,
+      `/rooms/${ctx.meeting.room.id}/minutes/template`,
       language ? { language } : {},
     );
 
   it('writes a heading tied to each item, its presenters and a paragraph to write in', async () => {
-    await writeAgenda(app, meeting.room.id, AGENDA.slice(0, 2));
-    expect((await seed(meeting.noteTaker.id, 'ja')).body).toEqual({ outcome: 'seeded', sections: 2 });
-    expect(await storedMinutesText(app, meeting.room.id)).toBe(
+    await writeAgenda(ctx.app, ctx.meeting.room.id, AGENDA.slice(0, 2));
+    expect((await seed(ctx.meeting.noteTaker.id, 'ja')).body).toEqual({ outcome: 'seeded', sections: 2 });
+    expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe(
       [
         'Opening remarks',
         '発表者: Chair Japan, Chair US',
@@ -117,42 +110,44 @@ describe('the minutes template', () => {
   });
 
   it('leaves minutes someone already wrote alone, now and later', async () => {
-    await writeAgenda(app, meeting.room.id, AGENDA);
-    await editMinutes(app, meeting.room.id, (doc) =>
+    await writeAgenda(ctx.app, ctx.meeting.room.id, AGENDA);
+    await editMinutes(ctx.app, ctx.meeting.room.id, (doc) =>
       appendToMinutes(doc, [minutesElement(MinutesNode.Paragraph, 'Typed before the template')]),
     );
-    expect((await seed(meeting.noteTaker.id)).body).toEqual({ outcome: 'not_empty', sections: 0 });
-    expect((await seed(meeting.noteTaker.id)).body.outcome).toBe('already_seeded');
-    expect(await storedMinutesText(app, meeting.room.id)).toBe('Typed before the template');
+    expect((await seed(ctx.meeting.noteTaker.id)).body).toEqual({ outcome: 'not_empty', sections: 0 });
+    expect((await seed(ctx.meeting.noteTaker.id)).body.outcome).toBe('already_seeded');
+    expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe('Typed before the template');
   });
 
   it('treats the empty paragraph an editor creates as a blank page', async () => {
-    await writeAgenda(app, meeting.room.id, AGENDA.slice(2));
-    await editMinutes(app, meeting.room.id, (doc) =>
+    await writeAgenda(ctx.app, ctx.meeting.room.id, AGENDA.slice(2));
+    await editMinutes(ctx.app, ctx.meeting.room.id, (doc) =>
       appendToMinutes(doc, [minutesElement(MinutesNode.Paragraph, '')]),
     );
-    expect((await seed(meeting.noteTaker.id)).body).toEqual({ outcome: 'seeded', sections: 1 });
-    expect(await storedMinutesText(app, meeting.room.id)).toBe('Next steps\n');
+    expect((await seed(ctx.meeting.noteTaker.id)).body).toEqual({ outcome: 'seeded', sections: 1 });
+    expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe('Next steps\n');
   });
 
   it('waits for an agenda: nothing is inserted before, the first call after seeds', async () => {
-    expect((await seed(meeting.noteTaker.id)).body).toEqual({ outcome: 'no_agenda', sections: 0 });
-    await writeAgenda(app, meeting.room.id, AGENDA.slice(1, 2));
-    expect((await seed(meeting.noteTaker.id)).body).toEqual({ outcome: 'seeded', sections: 1 });
+    expect((await seed(ctx.meeting.noteTaker.id)).body).toEqual({ outcome: 'no_agenda', sections: 0 });
+    await writeAgenda(ctx.app, ctx.meeting.room.id, AGENDA.slice(1, 2));
+    expect((await seed(ctx.meeting.noteTaker.id)).body).toEqual({ outcome: 'seeded', sections: 1 });
   });
 
   it('is for writers of the minutes only, and never touches submitted minutes', async () => {
-    await writeAgenda(app, meeting.room.id, AGENDA);
-    expect((await seed(meeting.participants[0]!.id)).status).toBe(403);
-    expect((await api(app, null, 'POST', `/rooms/${meeting.room.id}/minutes/template`, {})).status).toBe(401);
+    await writeAgenda(ctx.app, ctx.meeting.room.id, AGENDA);
+    expect((await seed(ctx.meeting.participants[0]!.id)).status).toBe(403);
+    expect(
+      (await api(ctx.app, null, 'POST', `/rooms/${ctx.meeting.room.id}/minutes/template`, {})).status,
+    ).toBe(401);
     const submit = await api(
-      app,
-      await cookieOf(meeting.noteTaker.id),
+      ctx.app,
+      await ctx.cookieOf(ctx.meeting.noteTaker.id),
       'POST',
-      `/rooms/${meeting.room.id}/minutes/submit`,
+      `/rooms/${ctx.meeting.room.id}/minutes/submit`,
     );
     expect(submit.status).toBe(200);
-    expect((await seed(meeting.noteTaker.id)).body).toEqual({ outcome: 'locked', sections: 0 });
-    expect(await storedMinutesText(app, meeting.room.id)).toBe('');
+    expect((await seed(ctx.meeting.noteTaker.id)).body).toEqual({ outcome: 'locked', sections: 0 });
+    expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe('');
   });
 });

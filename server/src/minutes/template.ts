@@ -7,7 +7,7 @@ import type { CollabModule } from '../collab/module.js';
 import type { Db } from '../store/db.js';
 import { insertAgendaTemplate, type TemplateLanguage } from './doc-edits.js';
 import { minutesDocName } from './workflow.js';
-import { readWorkflow } from './workflow-store.js';
+import { readRoomStateRow, readWorkflow } from './workflow-store.js';
 
 /*
  * The template from the agenda, inserted exactly once per room across every instance.
@@ -45,12 +45,7 @@ async function claim(db: Db, roomId: string, claimant: string, nowMs: number): P
     .onConflict((oc) => oc.columns(['room_id', 'kind']).doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'claimed', version: 1 };
-  const row = await db
-    .selectFrom('room_state')
-    .select(['state', 'version'])
-    .where('room_id', '=', roomId)
-    .where('kind', '=', KIND)
-    .executeTakeFirst();
+  const row = await readRoomStateRow(db, roomId, KIND);
   if (!row) return { kind: 'busy' }; // released in between: the caller may try again
   const current = MarkerSchema.parse(JSON.parse(row.state));
   if (current.seededAt !== null) return { kind: 'done' };

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import * as Y from 'yjs';
 import {
   addAgendaItem,
@@ -9,7 +10,11 @@ import {
 } from '@roundtable/shared';
 import { getCollabModule, type CollabModule } from '../collab/module.js';
 import { readStoredState } from '../collab/persistence.js';
-import type { TestApp } from '../test/app.js';
+import type { TestClient } from '../collab/test-support.js';
+import { disconnectAll } from '../presence/testing.js';
+import { buildMeeting, type Meeting } from '../speaking/test-helpers.js';
+import { startTestApp, type TestApp } from '../test/app.js';
+import type { StoreKind } from '../test/stores.js';
 import { signInAs } from '../test/factories.js';
 
 /* Helpers for the minutes and reports integration tests (not a test file itself). */
@@ -122,4 +127,33 @@ export function minutesElement(
 export function appendToMinutes(doc: Y.Doc, elements: Y.XmlElement[]): void {
   const fragment = minutesFragment(doc);
   fragment.insert(fragment.length, elements);
+}
+
+/** What `meetingApp` gives each test: a fresh app with a meeting in it. */
+export interface MeetingApp {
+  app: TestApp;
+  meeting: Meeting;
+  cookieOf: (personId: string) => Promise<string>;
+  /** Stock y-websocket clients to destroy after the test. */
+  clients: TestClient[];
+}
+
+/**
+ * Registers `beforeEach`/`afterEach` for the calling `describe`: a real app (SQLite unless told)
+ * with `buildMeeting`'s room and people, torn down with its sockets and Yjs clients afterwards.
+ * Read the fields inside tests (they are replaced before each one).
+ */
+export function meetingApp(options: { participants?: number; store?: StoreKind } = {}): MeetingApp {
+  const current = { clients: [] } as unknown as MeetingApp;
+  beforeEach(async () => {
+    current.app = await startTestApp({ store: options.store ?? 'sqlite' });
+    current.meeting = await buildMeeting(current.app.store.db, { participants: options.participants ?? 1 });
+    current.cookieOf = cookies(current.app);
+  });
+  afterEach(async () => {
+    current.clients.splice(0).forEach((client) => client.destroy());
+    disconnectAll();
+    await current.app.close();
+  });
+  return current;
 }

@@ -12,13 +12,22 @@ export interface StoredWorkflow {
   version: number;
 }
 
-export async function readWorkflow(db: Db | Tx, roomId: string): Promise<StoredWorkflow> {
-  const row = await db
+/** One `room_state` row (the template marker reads its own kind through this too). */
+export function readRoomStateRow(
+  db: Db | Tx,
+  roomId: string,
+  kind: string,
+): Promise<{ state: string; version: number } | undefined> {
+  return db
     .selectFrom('room_state')
     .select(['state', 'version'])
     .where('room_id', '=', roomId)
-    .where('kind', '=', KIND)
+    .where('kind', '=', kind)
     .executeTakeFirst();
+}
+
+export async function readWorkflow(db: Db | Tx, roomId: string): Promise<StoredWorkflow> {
+  const row = await readRoomStateRow(db, roomId, KIND);
   if (!row) return { state: INITIAL_MINUTES_STATE, version: 0 };
   return { state: MinutesStateSchema.parse(JSON.parse(row.state)), version: row.version };
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CloseCode,
   MinutesNode,
@@ -7,39 +7,30 @@ import {
   type MinutesWorkflowView,
 } from '@roundtable/shared';
 import { closedWith, connectClient, tokenFor, type TestClient } from '../collab/test-support.js';
-import { collect, connectAs, disconnectAll } from '../presence/testing.js';
-import { buildMeeting, call, type Meeting } from '../speaking/test-helpers.js';
-import { startTestApp, type TestApp } from '../test/app.js';
+import { collect, connectAs } from '../presence/testing.js';
+import { call, type Meeting } from '../speaking/test-helpers.js';
 import { STORE_KINDS } from '../test/stores.js';
-import { api, appendToMinutes, cookies, minutesElement, storedMinutesText } from './test-support.js';
+import { api, appendToMinutes, minutesElement, storedMinutesText, meetingApp } from './test-support.js';
 
 describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => {
-  let app: TestApp;
-  let meeting: Meeting;
-  let cookieOf: (personId: string) => Promise<string>;
-  beforeEach(async () => {
-    app = await startTestApp({ store: storeKind });
-    meeting = await buildMeeting(app.store.db, { participants: 1 });
-    cookieOf = cookies(app);
-  });
-  afterEach(() => app.close());
+  const ctx = meetingApp({ participants: 1, store: storeKind });
 
   const act = async (personId: string, command: string) =>
     api<MinutesWorkflowView & { error?: { code: string } }>(
-      app,
-      await cookieOf(personId),
+      ctx.app,
+      await ctx.cookieOf(personId),
       'POST',
-      `/rooms/${meeting.room.id}/minutes/${command}`,
+      `/rooms/${ctx.meeting.room.id}/minutes/${command}`,
     );
 
   it('needs every co-chair’s approval: one co-chair’s is not enough to publish', async () => {
-    const [japan, us] = meeting.chairs as [Meeting['chairs'][0], Meeting['chairs'][0]];
-    const submitted = await act(meeting.noteTaker.id, 'submit');
+    const [japan, us] = ctx.meeting.chairs as [Meeting['chairs'][0], Meeting['chairs'][0]];
+    const submitted = await act(ctx.meeting.noteTaker.id, 'submit');
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({
       status: 'submitted',
       readOnly: true,
-      submittedBy: { personId: meeting.noteTaker.id },
+      submittedBy: { personId: ctx.meeting.noteTaker.id },
     });
     expect(submitted.body.approvers.map((a) => [a.name, a.approvedAt]).sort()).toEqual([
       ['Chair Japan', null],
@@ -52,28 +43,28 @@ describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => 
     expect(first.body.approvers.find((a) => a.personId === us.id)?.approvedAt).toBeNull();
     expect(first.body.can.approve).toBe(false);
 
-    const early = await act(meeting.organizer.id, 'publish');
+    const early = await act(ctx.meeting.organizer.id, 'publish');
     expect([early.status, early.body.error?.code]).toEqual([409, 'not_approved']);
     expect((await act(japan.id, 'approve')).body.error?.code).toBe('already_approved');
-    expect((await act(meeting.participants[0]!.id, 'approve')).status).toBe(403);
-    expect((await act(meeting.organizer.id, 'approve')).body.error?.code).toBe('not_an_approver');
+    expect((await act(ctx.meeting.participants[0]!.id, 'approve')).status).toBe(403);
+    expect((await act(ctx.meeting.organizer.id, 'approve')).body.error?.code).toBe('not_an_approver');
 
     const second = await act(us.id, 'approve');
     expect(second.body.status).toBe('approved');
     expect(second.body.approvers.every((a) => a.approvedAt !== null)).toBe(true);
 
     expect((await act(japan.id, 'publish')).status).toBe(403);
-    const published = await act(meeting.organizer.id, 'publish');
+    const published = await act(ctx.meeting.organizer.id, 'publish');
     expect(published.body).toMatchObject({
       status: 'published',
-      publishedBy: { personId: meeting.organizer.id },
+      publishedBy: { personId: ctx.meeting.organizer.id },
     });
 
     const audit = await api<AuditPage>(
-      app,
-      await cookieOf(meeting.organizer.id),
+      ctx.app,
+      await ctx.cookieOf(ctx.meeting.organizer.id),
       'GET',
-      `/rooms/${meeting.room.id}/audit`,
+      `/rooms/${ctx.meeting.room.id}/audit`,
     );
     expect(audit.body.entries.filter((e) => e.action.startsWith('minutes.')).map((e) => e.action)).toEqual([
       'minutes.submit',
@@ -84,10 +75,10 @@ describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => 
   });
 
   it('an organizer reopens: back to a writable draft with the approvals cleared, and it is audited', async () => {
-    await act(meeting.noteTaker.id, 'submit');
-    await act(meeting.chairs[0]!.id, 'approve');
-    expect((await act(meeting.chairs[0]!.id, 'reopen')).status).toBe(403);
-    const reopened = await act(meeting.organizer.id, 'reopen');
+    await act(ctx.meeting.noteTaker.id, 'submit');
+    await act(ctx.meeting.chairs[0]!.id, 'approve');
+    expect((await act(ctx.meeting.chairs[0]!.id, 'reopen')).status).toBe(403);
+    const reopened = await act(ctx.meeting.organizer.id, 'reopen');
     expect(reopened.body).toMatchObject({
       status: 'draft',
       readOnly: false,
@@ -95,26 +86,31 @@ describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => 
       submittedBy: null,
     });
     const audit = await api<AuditPage>(
-      app,
-      await cookieOf(meeting.organizer.id),
+      ctx.app,
+      await ctx.cookieOf(ctx.meeting.organizer.id),
       'GET',
-      `/rooms/${meeting.room.id}/audit`,
+      `/rooms/${ctx.meeting.room.id}/audit`,
     );
     expect(audit.body.entries.at(-1)).toMatchObject({
       action: 'minutes.reopen',
-      actorId: meeting.organizer.id,
+      actorId: ctx.meeting.organizer.id,
       data: { from: 'submitted', to: 'draft' },
     });
     // Submitting again asks the co-chairs afresh.
     expect(
-      (await act(meeting.noteTaker.id, 'submit')).body.approvers.every((a) => a.approvedAt === null),
+      (await act(ctx.meeting.noteTaker.id, 'submit')).body.approvers.every((a) => a.approvedAt === null),
     ).toBe(true);
   });
 
   it('shows each person what they may do, and keeps the workflow from people outside the room', async () => {
     const view = async (personId: string) =>
-      api<MinutesWorkflowView>(app, await cookieOf(personId), 'GET', `/rooms/${meeting.room.id}/minutes`);
-    expect((await view(meeting.noteTaker.id)).body.can).toEqual({
+      api<MinutesWorkflowView>(
+        ctx.app,
+        await ctx.cookieOf(personId),
+        'GET',
+        `/rooms/${ctx.meeting.room.id}/minutes`,
+      );
+    expect((await view(ctx.meeting.noteTaker.id)).body.can).toEqual({
       submit: true,
       approve: false,
       reopen: false,
@@ -122,62 +118,53 @@ describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => 
       versions: true,
       attendance: false,
     });
-    expect((await view(meeting.participants[0]!.id)).body.can.submit).toBe(false);
-    expect((await view(meeting.outsider.id)).status).toBe(403);
-    expect((await api(app, null, 'GET', `/rooms/${meeting.room.id}/minutes`)).status).toBe(401);
-    await act(meeting.noteTaker.id, 'submit');
-    expect((await view(meeting.chairs[1]!.id)).body.can).toMatchObject({ approve: true, submit: false });
-    expect((await view(meeting.organizer.id)).body.can).toMatchObject({ reopen: true, publish: false });
+    expect((await view(ctx.meeting.participants[0]!.id)).body.can.submit).toBe(false);
+    expect((await view(ctx.meeting.outsider.id)).status).toBe(403);
+    expect((await api(ctx.app, null, 'GET', `/rooms/${ctx.meeting.room.id}/minutes`)).status).toBe(401);
+    await act(ctx.meeting.noteTaker.id, 'submit');
+    expect((await view(ctx.meeting.chairs[1]!.id)).body.can).toMatchObject({ approve: true, submit: false });
+    expect((await view(ctx.meeting.organizer.id)).body.can).toMatchObject({ reopen: true, publish: false });
   });
 });
 
 describe('submitted minutes at the server', () => {
-  let app: TestApp;
-  let meeting: Meeting;
-  let cookieOf: (personId: string) => Promise<string>;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    app = await startTestApp();
-    meeting = await buildMeeting(app.store.db, { participants: 0 });
-    cookieOf = cookies(app);
-  });
-  afterEach(async () => {
-    clients.splice(0).forEach((c) => c.destroy());
-    disconnectAll();
-    await app.close();
-  });
+  const ctx = meetingApp({ participants: 0 });
 
   const writer = async (personId: string): Promise<TestClient> => {
-    const person = [meeting.noteTaker, meeting.organizer, ...meeting.chairs].find((p) => p.id === personId);
+    const person = [ctx.meeting.noteTaker, ctx.meeting.organizer, ...ctx.meeting.chairs].find(
+      (p) => p.id === personId,
+    );
     if (!person) throw new Error('unknown writer');
     const client = connectClient(
-      app.url,
-      meeting.room.id,
+      ctx.app.url,
+      ctx.meeting.room.id,
       'minutes',
-      await tokenFor(app.app.context.secret, person),
+      await tokenFor(ctx.app.app.context.secret, person),
     );
-    clients.push(client);
+    ctx.clients.push(client);
     await client.synced();
     return client;
   };
   const dropped = async (): Promise<number> => {
-    const metric = app.app.context.metrics.registry.getSingleMetric('roundtable_yjs_dropped_updates_total');
+    const metric = ctx.app.app.context.metrics.registry.getSingleMetric(
+      'roundtable_yjs_dropped_updates_total',
+    );
     const values = (await metric?.get())?.values ?? [];
     return values.filter((v) => v.labels['reason'] === 'read_only_document').reduce((n, v) => n + v.value, 0);
   };
 
   it('refuses a note-taker’s stock y-websocket write after submission: the stored document stays as submitted', async () => {
-    const noteTaker = await writer(meeting.noteTaker.id);
+    const noteTaker = await writer(ctx.meeting.noteTaker.id);
     appendToMinutes(noteTaker.doc, [minutesElement(MinutesNode.Paragraph, 'Agreed to meet again in May.')]);
     await vi.waitFor(async () =>
-      expect(await storedMinutesText(app, meeting.room.id)).toBe('Agreed to meet again in May.'),
+      expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe('Agreed to meet again in May.'),
     );
 
     const submitted = await api(
-      app,
-      await cookieOf(meeting.noteTaker.id),
+      ctx.app,
+      await ctx.cookieOf(ctx.meeting.noteTaker.id),
       'POST',
-      `/rooms/${meeting.room.id}/minutes/submit`,
+      `/rooms/${ctx.meeting.room.id}/minutes/submit`,
     );
     expect(submitted.status).toBe(200);
     // The server closed the writer so it re-syncs against the read-only document.
@@ -188,29 +175,34 @@ describe('submitted minutes at the server', () => {
     const before = await dropped();
     appendToMinutes(noteTaker.doc, [minutesElement(MinutesNode.Paragraph, 'Changed after submission.')]);
     await vi.waitFor(async () => expect(await dropped()).toBeGreaterThan(before));
-    expect(await storedMinutesText(app, meeting.room.id)).toBe('Agreed to meet again in May.');
+    expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe('Agreed to meet again in May.');
 
     // Everyone else is refused too: a co-chair and an organizer.
-    for (const personId of [meeting.chairs[0]!.id, meeting.organizer.id]) {
+    for (const personId of [ctx.meeting.chairs[0]!.id, ctx.meeting.organizer.id]) {
       const other = await writer(personId);
       const count = await dropped();
       appendToMinutes(other.doc, [minutesElement(MinutesNode.Paragraph, `By ${personId}`)]);
       await vi.waitFor(async () => expect(await dropped()).toBeGreaterThan(count));
     }
-    expect(await storedMinutesText(app, meeting.room.id)).toBe('Agreed to meet again in May.');
+    expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe('Agreed to meet again in May.');
   });
 
   it('tells watchers of every transition over Socket.IO', async () => {
-    const socket = await connectAs(app, meeting.chairs[0]!.id);
+    const socket = await connectAs(ctx.app, ctx.meeting.chairs[0]!.id);
     const pushes = collect(socket, 'minutes:workflow');
-    const ack = await call(socket, 'minutes:watch', { roomId: meeting.room.id });
+    const ack = await call(socket, 'minutes:watch', { roomId: ctx.meeting.room.id });
     expect(ack).toMatchObject({ ok: true, data: { status: 'draft', version: 0 } });
-    await api(app, await cookieOf(meeting.noteTaker.id), 'POST', `/rooms/${meeting.room.id}/minutes/submit`);
     await api(
-      app,
-      await cookieOf(meeting.chairs[0]!.id),
+      ctx.app,
+      await ctx.cookieOf(ctx.meeting.noteTaker.id),
       'POST',
-      `/rooms/${meeting.room.id}/minutes/approve`,
+      `/rooms/${ctx.meeting.room.id}/minutes/submit`,
+    );
+    await api(
+      ctx.app,
+      await ctx.cookieOf(ctx.meeting.chairs[0]!.id),
+      'POST',
+      `/rooms/${ctx.meeting.room.id}/minutes/approve`,
     );
     await vi.waitFor(() =>
       expect(pushes.map((p: MinutesWorkflow) => [p.status, p.version])).toEqual([
@@ -218,8 +210,8 @@ describe('submitted minutes at the server', () => {
         ['submitted', 2],
       ]),
     );
-    const outsider = await connectAs(app, meeting.outsider.id);
-    expect(await call(outsider, 'minutes:watch', { roomId: meeting.room.id })).toMatchObject({
+    const outsider = await connectAs(ctx.app, ctx.meeting.outsider.id);
+    expect(await call(outsider, 'minutes:watch', { roomId: ctx.meeting.room.id })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
