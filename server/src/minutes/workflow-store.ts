@@ -117,3 +117,11 @@ export async function commitTransition(
   }
   throw new HttpError(409, ErrorCode.Conflict, 'The minutes changed too often at once; try again.');
 }
+
+/**
+ * Whether a room's minutes are published: the door of the Yjs endpoint can pass it to `can.ts`
+ * (`RoomContext.minutesPublished`) so readers of a room that hides drafts see published minutes.
+ */
+export async function areMinutesPublished(db: Db, roomId: string): Promise<boolean> {
+  return (await readWorkflow(db, roomId)).state.status === 'published';
+}
