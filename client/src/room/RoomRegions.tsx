@@ -13,6 +13,8 @@ import { useSpeaking } from './speaking/useSpeaking';
 
 // The editor is the heaviest part of the room: its chunk loads after the rest is on screen.
 const MinutesPanel = lazy(() => import('./minutes/MinutesPanel'));
+// Status, approvals, versions and attendance of the minutes: loaded with the editor.
+const MinutesWorkflow = lazy(() => import('../reports/MinutesWorkflow'));
 
 type RegionName = 'agenda' | 'speaking' | 'minutes' | 'people' | 'media';
 
@@ -58,6 +60,7 @@ export function RoomRegions({ room, me, abilities }: RoomRegionsProps) {
       </Region>
       <Region name="minutes">
         <Suspense fallback={<Loading />}>
+          <MinutesWorkflow roomId={room.id} eventId={room.eventId} />
           <MinutesPanel roomId={room.id} canWrite={abilities.writeMinutes} />
         </Suspense>
       </Region>
