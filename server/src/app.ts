@@ -15,6 +15,8 @@ import { publicOrigin as configuredOrigin } from './config.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { originCheck } from './http/origin.js';
 import type { AppDeps, AppModule, ModuleContext, RoundtableServer } from './module.js';
+import { Registry } from 'prom-client';
+import { DependencyHealth } from './observability/health.js';
 import { createMetrics } from './observability/metrics.js';
 import { MODULE_FACTORIES } from './modules.js';
 
@@ -36,11 +38,19 @@ export interface App {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const metrics = createMetrics();
+  const health =
+    deps.health ??
+    new DependencyHealth({ logger, now: () => deps.clock.now() }, { redis: Boolean(deps.redis) });
+  if (!deps.health) {
+    health.attachStore(deps.store);
+    if (deps.redis) health.attachRedis(deps.redis);
+  }
+  const metricsOutput = Registry.merge([metrics.registry, health.registry]);
   const sessions = createSessions(deps.store, () => deps.clock.now());
   const accessChanges = await createAccessChanges(deps.redis, logger);
   const app = express();
-  const server = http.createServer(app);
-  let boundPort = config.PORT;
+  const server = deps.server ?? http.createServer();
+  let boundPort = server.listening ? (server.address() as AddressInfo).port : config.PORT;
 
   const io: RoundtableServer = new Server(server, {
     maxHttpBufferSize: Limits.maxSocketPayloadBytes,
@@ -56,6 +66,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const modules = new Map<string, AppModule>();
   const context: ModuleContext = {
     ...deps,
+    health,
     io,
     metrics,
     sessions,
@@ -73,7 +84,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(
     pinoHttp({
       logger,
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'debug'),
     }),
   );
@@ -88,13 +99,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const problems: string[] = [];
-    try {
-      await deps.store.ping();
-    } catch (err) {
-      problems.push(`store: ${String(err)}`);
-    }
-    if (deps.redis && !deps.redis.client.isReady) problems.push('redis: not connected');
+    const problems = await health.check();
     for (const module of modules.values()) {
       const problem = module.readiness?.();
       if (problem) problems.push(`${module.name}: ${problem}`);
@@ -102,7 +107,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(problems.length ? 503 : 200).json({ status: problems.length ? 'unready' : 'ready', problems });
   });
   app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    res.type(metricsOutput.contentType).send(await metricsOutput.metrics());
   });
 
   const api = express.Router();
@@ -174,6 +179,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   for (const module of modules.values()) await module.start?.();
+  // A server listening since start-up answered with its own start-up handler until now.
+  server.removeAllListeners('request');
+  server.on('request', app);
 
   let closing: Promise<void> | null = null;
   return {
@@ -182,6 +190,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     context,
     listen(port, host = config.HOST) {
+      if (server.listening) return Promise.resolve(boundPort);
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -203,6 +212,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         await accessChanges.close();
         await io.close();
         server.closeAllConnections();
+        if (!deps.health) health.close();
       })();
       return closing;
     },

@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './observability/metrics.js';
 import type { RedisDeps } from './realtime/redis.js';
 import type { Store } from './store/db.js';
+import type { DependencyHealth } from './observability/health.js';
 import type { Sessions } from './auth/sessions.js';
 import type { AccessChanges } from './access/changes.js';
 
@@ -45,10 +46,18 @@ export interface AppDeps {
   clock: Clock;
   /** Signing secret for sessions and websocket tokens, shared by every instance. */
   secret: Uint8Array;
+  /** What the instance knows of its store and Redis; created by the app when absent. */
+  health?: DependencyHealth;
+  /**
+   * An HTTP server already listening (the process listens before its dependencies answer); its
+   * 'request' handlers are replaced by the app's. Created by the app when absent.
+   */
+  server?: http.Server;
 }
 
 /** What every module is built from. */
 export interface ModuleContext extends AppDeps {
+  health: DependencyHealth;
   io: RoundtableServer;
   metrics: Metrics;
   sessions: Sessions;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,10 +8,10 @@ import * as Y from 'yjs';
 import { docName } from '@roundtable/shared';
 import { openStore } from '../store/db.js';
 import { readStoredState } from './persistence.js';
+import { faultSecret, startServerProcess, typist as typistEvery } from '../faults/harness.js';
 import { connectClient, seedRoom, tokenFor, type TestClient } from './test-support.js';
 
-const SERVER_DIR = path.resolve(import.meta.dirname, '../..');
-const SECRET = 'durability-test-secret-durability-test-secret';
+const typist = (client: TestClient, name: string) => typistEvery(client, name, 15);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,24 +26,7 @@ function freePort(): Promise<number> {
 
 /** The real server as its own process, as production runs it. */
 function startServer(dataDir: string, port: number): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['ORGANIZER_EMAIL', 'ORGANIZER_PASSWORD', 'REDIS_URL', 'DATABASE_URL']) delete env[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: {
-      ...env,
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SESSION_SECRET: SECRET,
-      DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.resume();
-  return child;
+  return startServerProcess({ port, dataDir }).child;
 }
 
 async function untilHealthy(port: number): Promise<void> {
@@ -68,19 +51,6 @@ async function storedText(file: string, name: string): Promise<string> {
   }
 }
 
-/** A note-taker typing unique words at the end of the text every few milliseconds. */
-function typist(client: TestClient, name: string): { typed: string[]; stop(): void } {
-  const typed: string[] = [];
-  let i = 0;
-  const timer = setInterval(() => {
-    const word = `${name}${i++};`;
-    const text = client.doc.getText('t');
-    text.insert(text.length, word);
-    typed.push(word);
-  }, 15);
-  return { typed, stop: () => clearInterval(timer) };
-}
-
 describe('durability', () => {
   const children: ChildProcess[] = [];
   const clients: TestClient[] = [];
@@ -95,7 +65,7 @@ describe('durability', () => {
     const seedStore = await openStore({ kind: 'sqlite', file });
     const seeded = await seedRoom(seedStore.db);
     await seedStore.close();
-    const secret = new TextEncoder().encode(SECRET);
+    const secret = faultSecret;
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
 

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ErrorCode, toFieldIssues, type ApiError } from '@roundtable/shared';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { isDependencyUnavailable, UNAVAILABLE_MESSAGE } from '../observability/unavailable.js';
 
 /** An error with an HTTP status and a stable code; thrown by handlers, shaped by `errorHandler`. */
 export class HttpError extends Error {
@@ -82,6 +83,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (parserError.status && parserError.status >= 400 && parserError.status < 500) {
       res.status(parserError.status).json(errorBody(ErrorCode.BadRequest, 'Bad request.'));
+      return;
+    }
+    if (isDependencyUnavailable(err)) {
+      logger.warn(
+        { err, method: req.method, path: req.path },
+        'request refused: a dependency is unreachable',
+      );
+      res.status(503).set('Retry-After', '2').json(errorBody(ErrorCode.Unavailable, UNAVAILABLE_MESSAGE));
       return;
     }
     logger.error({ err, method: req.method, path: req.path }, 'unhandled request error');

@@ -1,6 +1,7 @@
 import { ErrorCode, toFieldIssues, type Ack, type ErrorBody } from '@roundtable/shared';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { isDependencyUnavailable, UNAVAILABLE_MESSAGE } from '../observability/unavailable.js';
 
 /** A refusal with a stable code and a human message, answered in the acknowledgement. */
 export class CommandError extends Error {
@@ -19,6 +20,10 @@ function toErrorBody(err: unknown, logger: Logger, event: string): ErrorBody {
     return err.details === undefined
       ? { code: err.code, message: err.message }
       : { code: err.code, message: err.message, details: err.details };
+  }
+  if (isDependencyUnavailable(err)) {
+    logger.warn({ err, event }, 'socket command refused: a dependency is unreachable');
+    return { code: ErrorCode.Unavailable, message: UNAVAILABLE_MESSAGE };
   }
   logger.error({ err, event }, 'socket handler failed');
   return { code: ErrorCode.Internal, message: 'Something went wrong on the server.' };

@@ -59,6 +59,9 @@ interface Job<S> {
 /** Commands applied in one compare-and-set: bounds the retry cost under contention. */
 const MAX_BATCH = 256;
 const MAX_ATTEMPTS = 100;
+/** Backoff of the retries that bring the store up to date after it was unreachable. */
+const RETRY_INITIAL_MS = 250;
+const RETRY_MAX_MS = 5_000;
 
 export function createRoomStateStore<S>(
   kind: string,
@@ -85,35 +88,73 @@ export function createRoomStateStore<S>(
   };
 
   // Writes land in any order from several instances: only a newer version replaces a stored one.
+  const write = async (roomId: string, json: string, version: number): Promise<void> => {
+    await store.db
+      .insertInto('room_state')
+      .values({
+        room_id: roomId,
+        kind,
+        state: json,
+        version,
+        updated_at: new Date(clock.now()).toISOString(),
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['room_id', 'kind'])
+          .doUpdateSet((eb) => ({
+            state: eb.ref('excluded.state'),
+            version: eb.ref('excluded.version'),
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          .where('room_state.version', '<', version),
+      )
+      .execute();
+  };
+
+  // The newest version of each room the store does not have yet (the store was unreachable). It is
+  // written again with backoff until it lands: the live copy stays the record meanwhile, and each
+  // write carries the whole state, so the store never holds half of a change.
+  const unstored = new Map<string, { json: string; version: number }>();
+  let retryTimer: NodeJS.Timeout | null = null;
+  let retryDelay = RETRY_INITIAL_MS;
+  const scheduleRetry = (): void => {
+    if (retryTimer || unstored.size === 0) return;
+    retryTimer = setTimeout(() => void retryUnstored(), retryDelay);
+    retryTimer.unref();
+  };
+  const retryUnstored = async (): Promise<void> => {
+    retryTimer = null;
+    for (const [roomId, pending] of [...unstored]) {
+      try {
+        await write(roomId, pending.json, pending.version);
+        if (unstored.get(roomId) === pending) unstored.delete(roomId);
+      } catch (err) {
+        retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
+        logger.warn({ err, roomId, kind, retryInMs: retryDelay }, 'room state still not stored; retrying');
+        scheduleRetry();
+        return;
+      }
+    }
+    retryDelay = RETRY_INITIAL_MS;
+    if (unstored.size === 0) writeFailure = null;
+    else scheduleRetry();
+  };
+
   const persist = async (roomId: string, json: string, version: number): Promise<void> => {
     try {
-      await store.db
-        .insertInto('room_state')
-        .values({
-          room_id: roomId,
-          kind,
-          state: json,
-          version,
-          updated_at: new Date(clock.now()).toISOString(),
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['room_id', 'kind'])
-            .doUpdateSet((eb) => ({
-              state: eb.ref('excluded.state'),
-              version: eb.ref('excluded.version'),
-              updated_at: eb.ref('excluded.updated_at'),
-            }))
-            .where('room_state.version', '<', version),
-        )
-        .execute();
-      writeFailure = null;
+      await write(roomId, json, version);
+      const pending = unstored.get(roomId);
+      if (pending && pending.version <= version) unstored.delete(roomId);
+      if (unstored.size === 0) writeFailure = null;
     } catch (err) {
       metrics.storeWriteFailures.inc({ kind: `room_state:${kind}` });
       writeFailure = `cannot store ${kind} state: ${String(err)}`;
+      const pending = unstored.get(roomId);
+      if (!pending || pending.version < version) unstored.set(roomId, { json, version });
+      scheduleRetry();
       logger.error(
         { err, roomId, kind, version },
-        'room state write failed; the live copy is ahead of the store',
+        'room state write failed; the live copy is ahead of the store until a retry lands',
       );
     }
   };
@@ -224,6 +265,10 @@ export function createRoomStateStore<S>(
     readiness: () => writeFailure,
     async close() {
       await Promise.allSettled([...inflight]);
+      if (retryTimer) clearTimeout(retryTimer);
+      // One last attempt: a state the store missed would otherwise wait for the room's next change.
+      if (unstored.size > 0) await retryUnstored();
+      if (retryTimer) clearTimeout(retryTimer);
     },
   };
 }
