@@ -1,14 +1,17 @@
 import { createAgendaModule } from './agenda/module.js';
 import { createAuditModule } from './audit/module.js';
 import { createAuthModule } from './auth/module.js';
+import { createChatModule } from './chat/module.js';
 import { createCollabModule } from './collab/module.js';
 import { createEventsModule } from './events/module.js';
 import { createOpenApiModule } from './http/openapi.js';
+import { createPollsModule } from './polls/module.js';
 import { createLobbyModule } from './lobby/module.js';
 import { createMediaModule } from './media/module.js';
 import { createMinutesModule } from './minutes/module.js';
 import type { AppModule, ModuleContext } from './module.js';
 import { createPresenceModule } from './presence/module.js';
+import { createReactionsModule } from './reactions/module.js';
 import { createRegistrationModule } from './registration/module.js';
 import { createReportsModule } from './reports/module.js';
 import { createSpeakingModule } from './speaking/module.js';
@@ -35,4 +38,8 @@ export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise
   // After collab, presence, agenda and speaking: minutes read them; reports read the minutes.
   createMinutesModule,
   createReportsModule,
+  // After the lobby (admission), agenda and minutes (poll results go into the minutes).
+  createChatModule,
+  createPollsModule,
+  createReactionsModule,
 ];

@@ -12,5 +12,8 @@ export * from './api/audit.js';
 export * from './api/minutes.js';
 export * from './api/reports.js';
 export * from './speaking/index.js';
+export * from './chat/index.js';
+export * from './polls/index.js';
+export * from './reactions/index.js';
 export * from './socket/index.js';
 export * from './docs/index.js';

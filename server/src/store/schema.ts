@@ -113,4 +113,21 @@ export interface Database {
     /** Start of the current interval; null while the person is absent. */
     present_since: string | null;
   };
+  /** Room chat messages; `id` is the order every client shows (migration 006). */
+  chat_messages: {
+    id: Generated<number>;
+    room_id: string;
+    channel: string;
+    author_id: string;
+    author_name: string;
+    to_person_id: string | null;
+    text: string;
+    sent_at: string;
+    deleted_at: string | null;
+    deleted_by: string | null;
+  };
+  /** The newest message each reader has read per conversation. */
+  chat_reads: { room_id: string; person_id: string; tab: string; last_read_id: number };
+  /** Per event: whether the public chat goes into the report as an annex (0/1). */
+  chat_event_settings: { event_id: string; public_chat_in_report: number };
 }

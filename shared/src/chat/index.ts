@@ -1,0 +1,3 @@
+export * from './state.js';
+export * from './core.js';
+export * from './links.js';
