@@ -129,6 +129,7 @@ export function bigMinutesTable(report: ScenarioReport): string {
       'fresh client → synced p50 / max (ms)',
       '→ step 2 received p50 (ms)',
       'sync vs ref',
+      'received vs ref',
     ],
     (d, ref) => [
       fmt.kb(d.encodedBytes),
@@ -137,6 +138,7 @@ export function bigMinutesTable(report: ScenarioReport): string {
       `${fmt.ms(d.syncMs.p50)} / ${fmt.ms(d.syncMs.max)}`,
       fmt.ms(d.receivedMs.p50),
       fmt.ratio(ratio(d.syncMs.p50, ref?.syncMs.p50)),
+      fmt.ratio(ratio(d.receivedMs.p50, ref?.receivedMs.p50)),
     ],
   );
 }

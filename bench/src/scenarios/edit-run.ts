@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { now, pollUntil, sleep } from '../clock.js';
 import { busyCores, readMachineTicks } from '../machine.js';
-import { range, spread, type Range, type Spread } from '../stats.js';
+import { maxOf, range, spread, type Range, type Spread } from '../stats.js';
 import type { RunningTarget } from '../targets/types.js';
 import { endpointUrl } from '../targets/types.js';
 import type { WorkerPool } from '../workers/pool.js';
@@ -52,10 +52,12 @@ const CONNECT_TIMEOUT_MS = 60_000;
 const COMPLETION_TIMEOUT_MS = 15_000;
 /** The window closes no earlier than this after the last edit, so a fast server is not favoured. */
 const SETTLE_MS = 250;
-/** "Quiet": under this share of a core over a window (steady awareness renewals stay well below). */
-const QUIESCE_CORES = 0.3;
-const QUIESCE_WINDOW_MS = 500;
-const QUIESCE_TIMEOUT_MS = 20_000;
+/** "Quiet": under this share of a core over a window. */
+const QUIESCE_CORES = 0.2;
+/** "Levelled off": three windows within this fraction of each other. */
+const QUIESCE_LEVEL = 0.15;
+const QUIESCE_WINDOW_MS = 1_000;
+const QUIESCE_TIMEOUT_MS = 60_000;
 
 export async function runEdits(
   target: RunningTarget,
@@ -67,26 +69,39 @@ export async function runEdits(
   if (!doc) throw new Error('no document');
   const k = pool.readerWorkers;
   try {
-    const connected = await pool.readers('connectReaders', (w) => ({
-      clients: indicesOf(w, k, plan.readers).map((i) => ({
-        url: endpointUrl(doc.endpoint('reader', i, i % target.instances)),
-        awareness: plan.awareness ? { user: { name: `Reader ${i + 1}`, color: colorOf(i) } } : null,
-      })),
-      sync: target.speaksYjs,
-      renewMs: plan.renewMs,
-      timeoutMs: CONNECT_TIMEOUT_MS,
-    }));
-    const failures = connected.flatMap((c) => c.failures);
-    if (failures.length) throw new Error(`readers refused: ${failures.join('; ')}`);
-    await pool.call(0, 'connectEditors', {
-      writer: doc.endpoint('editor', 0, 0),
-      noteTakers: Array.from({ length: plan.awareness ? plan.noteTakers : 0 }, (_, j) =>
-        doc.endpoint('editor', j + 1, (j + 1) % target.instances),
-      ),
-      awareness: plan.awareness,
-      waitSynced: target.speaksYjs,
-      timeoutMs: CONNECT_TIMEOUT_MS,
-    });
+    const connectReaders = async (): Promise<void> => {
+      const connected = await pool.readers('connectReaders', (w) => ({
+        clients: indicesOf(w, k, plan.readers).map((i) => ({
+          url: endpointUrl(doc.endpoint('reader', i, i % target.instances)),
+          awareness: plan.awareness ? { user: { name: `Reader ${i + 1}`, color: colorOf(i) } } : null,
+        })),
+        sync: target.speaksYjs,
+        renewMs: plan.renewMs,
+        timeoutMs: CONNECT_TIMEOUT_MS,
+      }));
+      const failures = connected.flatMap((c) => c.failures);
+      if (failures.length) throw new Error(`readers refused: ${failures.join('; ')}`);
+    };
+    const connectEditors = (): Promise<null> =>
+      pool.call(0, 'connectEditors', {
+        writer: doc.endpoint('editor', 0, 0),
+        noteTakers: Array.from({ length: plan.awareness ? plan.noteTakers : 0 }, (_, j) =>
+          doc.endpoint('editor', j + 1, (j + 1) % target.instances),
+        ),
+        awareness: plan.awareness,
+        waitSynced: target.speaksYjs,
+        timeoutMs: CONNECT_TIMEOUT_MS,
+      });
+    if (plan.awareness) {
+      // Editors first: 500 joins, each echoed by everyone, can keep a server busy for a minute.
+      await connectEditors();
+      await connectReaders();
+    } else {
+      // Readers first: a provider that hears nothing for 30 s reconnects, and without awareness
+      // traffic a writer waiting through 500 joins would (on the relay, losing its edits).
+      await connectReaders();
+      await connectEditors();
+    }
     if (plan.awareness) await pool.call(0, 'startCursors', { hz: plan.cursorHz });
     await quiesce(target);
 
@@ -197,18 +212,23 @@ async function oneRepetition(
 }
 
 /**
- * Waits until the server has worked off the connection storm (500 joins each relayed to everyone
- * is seconds of work for some servers): a repetition must measure edits, not the join backlog.
+ * Waits until the server has worked off the join storm (500 joins, each relayed to everyone and,
+ * with awareness, echoed back by everyone): a repetition must measure edits, not the backlog.
+ * Done when the server is nearly idle, or when its CPU has levelled off (steady awareness traffic
+ * keeps a server busy for good).
  */
 async function quiesce(target: RunningTarget): Promise<void> {
   const deadline = now() + QUIESCE_TIMEOUT_MS;
+  const windows: number[] = [];
   let before = await target.cpuMicros();
   while (now() < deadline) {
     await sleep(QUIESCE_WINDOW_MS);
     const after = await target.cpuMicros();
-    const cores = (after - before) / 1000 / QUIESCE_WINDOW_MS;
+    windows.push((after - before) / 1000 / QUIESCE_WINDOW_MS);
     before = after;
-    if (cores < QUIESCE_CORES) return;
+    const last = windows.slice(-3);
+    if ((last.at(-1) ?? 1) < QUIESCE_CORES) return;
+    if (last.length === 3 && maxOf(last) - Math.min(...last) <= QUIESCE_LEVEL * maxOf(last)) return;
   }
 }
 
