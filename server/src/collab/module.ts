@@ -6,6 +6,7 @@ import { CloseCode, ErrorCode, parseDocName, YJS_PATH, type DocAddress } from '@
 import type { AppModule, ModuleContext } from '../module.js';
 import { nowIso } from '../store/db.js';
 import { Connection, type Grant } from './connection.js';
+import type { CollabDocument } from './document.js';
 import { authorizeUpgrade, refuseUpgrade } from './door.js';
 import { createLocalFanout, createRedisFanout } from './fanout.js';
 import { createCollabMetrics } from './metrics.js';
@@ -110,32 +111,51 @@ export async function createCollabModule(
     maxPayload: limits.maxMessageBytes * 2,
   });
 
-  const attach = (ws: WebSocket, socket: Duplex, grant: Grant): void => {
-    const doc = registry.open(grant.address);
-    const conn = new Connection(ws, socket, grant, limits, now(), (code) => {
-      metrics.closes.inc({ code: String(code) });
-    });
+  // One set of listeners for every connection, finding the connection through the socket: idle
+  // connections are the common case, and per-connection closures would each keep a context alive
+  // (and with it whatever else that scope held, such as the upgrade request and its headers).
+  const attached = new WeakMap<WebSocket, { conn: Connection; doc: CollabDocument }>();
+  const countClose = (code: number): void => metrics.closes.inc({ code: String(code) });
+  function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+    const entry = attached.get(this);
+    if (!entry) return;
+    if (isBinary) entry.doc.receive(entry.conn, toBuffer(data));
+    else entry.conn.close(CloseCode.MalformedMessage, 'text messages are not part of the protocol');
+  }
+  function onPong(this: WebSocket): void {
+    const entry = attached.get(this);
+    if (entry) entry.conn.alive = true;
+  }
+  function onError(this: WebSocket, err: Error): void {
+    logger.debug({ err, doc: attached.get(this)?.doc.name }, 'yjs connection error');
+  }
+  function onClose(this: WebSocket): void {
+    const entry = attached.get(this);
+    if (!entry) return;
+    attached.delete(this);
+    metrics.connections.dec();
+    entry.doc.removeConnection(entry.conn);
+    registry.release(entry.doc);
+  }
+  const attach = (ws: WebSocket, socket: Duplex, decided: Grant): void => {
+    const doc = registry.open(decided.address);
+    // The document's own name and address, not per-connection copies of the same strings.
+    const grant: Grant = { ...decided, address: doc.address, docName: doc.name };
+    const conn = new Connection(ws, socket, grant, limits, now(), countClose);
+    attached.set(ws, { conn, doc });
     doc.addConnection(conn);
     metrics.connections.inc();
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) doc.receive(conn, toBuffer(data));
-      else conn.close(CloseCode.MalformedMessage, 'text messages are not part of the protocol');
-    });
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
-    ws.on('error', (err) => logger.debug({ err, doc: doc.name }, 'yjs connection error'));
-    ws.on('close', () => {
-      metrics.connections.dec();
-      doc.removeConnection(conn);
-      registry.release(doc);
-    });
+    ws.on('message', onMessage);
+    ws.on('pong', onPong);
+    ws.on('error', onError);
+    ws.on('close', onClose);
   };
+  const onUpgradeSocketError = (err: Error): void => logger.debug({ err }, 'yjs upgrade socket error');
 
   let closing = false;
   let pendingUpgrades = 0;
   const handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
-    socket.on('error', (err) => logger.debug({ err }, 'yjs upgrade socket error'));
+    socket.on('error', onUpgradeSocketError);
     if (closing || pendingUpgrades >= limits.maxPendingUpgrades) {
       metrics.refusedUpgrades.inc({ status: '503' });
       refuseUpgrade(socket, 503, ErrorCode.Unavailable, 'Try again shortly.');
@@ -162,6 +182,7 @@ export async function createCollabModule(
             metrics.closes.inc({ code: String(CloseCode.RoomFull) });
             ws.close(CloseCode.RoomFull, 'document is full');
           } else {
+            socket.off('error', onUpgradeSocketError);
             attach(ws, socket, decision.grant);
           }
         });
