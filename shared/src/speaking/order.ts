@@ -1,3 +1,4 @@
+import { GroupTree } from './group-tree.js';
 import type { Floor, SpeakingEntry, SpeakingState, SpeechKind } from './state.js';
 
 const KIND_RANK: Record<SpeechKind, number> = { point_of_order: 0, direct_reply: 1, normal: 2 };
@@ -73,32 +74,80 @@ export function selectNextEntry(state: SpeakingState): SpeakingEntry | null {
  */
 export function upcomingOrder(state: SpeakingState): SpeakingEntry[] {
   if (state.settings.rotation === 'off' && !state.settings.firstTimeFirst) return [...state.entries];
-  const order: SpeakingEntry[] = [];
-  let sim: SpeakingState = state;
-  for (;;) {
-    const next = selectNextEntry(sim);
-    if (!next) return order;
-    order.push(next);
-    sim = {
-      ...sim,
-      entries: sim.entries.filter((e) => e !== next),
-      floor: simulatedFloor(next),
-    };
-  }
+  return simulateUpcoming(state);
 }
 
-function simulatedFloor(entry: SpeakingEntry): Floor {
-  return {
-    ...entry,
-    turnId: '',
-    entryId: entry.id,
-    since: 0,
-    pausedAt: null,
-    pausedMs: 0,
-    limitSeconds: null,
-    extendedSeconds: 0,
-    timeUpAt: null,
+/**
+ * `upcomingOrder` with rotation or first-time speakers on, in O(n log n): the same choices as
+ * calling `selectNextEntry` again and again on a state without the chosen entry and with it on
+ * the floor (the quadratic definition, kept in the tests as the model), made with two trees of
+ * the remaining entries: all of them, and those of people who have not spoken before.
+ */
+function simulateUpcoming(state: SpeakingState): SpeakingEntry[] {
+  const { entries, history, settings } = state;
+  const rotation = settings.rotation;
+  const groupIds = new Map<string, number>();
+  const groupOf = (speaker: { side: string | null; category: string | null }): number => {
+    if (rotation === 'off') return 0;
+    const key = rotationGroup(speaker, rotation);
+    let id = groupIds.get(key);
+    if (id === undefined) groupIds.set(key, (id = groupIds.size));
+    return id;
   };
+  const spokenBefore = new Set(history.map((t) => t.personId));
+  let lastHistoryNormal: { side: string | null; category: string | null } | null = null;
+  for (let i = history.length - 1; i >= 0 && !lastHistoryNormal; i--) {
+    if (history[i]!.kind === 'normal') lastHistoryNormal = history[i]!;
+  }
+  const all = new GroupTree(entries.length);
+  const fresh = new GroupTree(entries.length);
+  const entriesOf = new Map<string, number[]>();
+  const groups = entries.map((entry, i) => {
+    const g = groupOf(entry);
+    all.set(i, g);
+    if (!spokenBefore.has(entry.personId)) fresh.set(i, g);
+    entriesOf.set(entry.personId, [...(entriesOf.get(entry.personId) ?? []), i]);
+    return g;
+  });
+  const taken = new Uint8Array(entries.length);
+
+  // What `selectNextEntry` reads from the simulated floor: who holds it and what kind of turn.
+  let floor: SpeakingEntry | SpeakingState['floor'] = state.floor;
+  const order: SpeakingEntry[] = [];
+  for (;;) {
+    const headIndex = all.firstOutside(-1);
+    if (headIndex < 0) return order;
+    let chosen = headIndex;
+    if (entries[headIndex]!.kind === 'normal') {
+      let excluded = -1;
+      if (rotation !== 'off') {
+        const last = floor?.kind === 'normal' ? floor : lastHistoryNormal;
+        const lastGroup = last ? groupIds.get(rotationGroup(last, rotation)) : undefined;
+        // "Others" only when some remain; otherwise the whole list is the pool.
+        if (lastGroup !== undefined && all.firstOutside(lastGroup) >= 0) excluded = lastGroup;
+      }
+      chosen = all.firstOutside(excluded);
+      if (settings.firstTimeFirst) {
+        const firstFresh = freshOutside(excluded, floor?.personId ?? null);
+        if (firstFresh >= 0) chosen = firstFresh;
+      }
+    }
+    const entry = entries[chosen]!;
+    taken[chosen] = 1;
+    all.set(chosen, -1);
+    fresh.set(chosen, -1);
+    order.push(entry);
+    floor = entry;
+  }
+
+  /** The first fresh entry outside `excluded`, not counting the person on the floor (they spoke). */
+  function freshOutside(excluded: number, onFloor: string | null): number {
+    const hidden = onFloor === null ? [] : (entriesOf.get(onFloor) ?? []).filter((i) => !taken[i]);
+    for (const i of hidden) fresh.set(i, -1);
+    const found = fresh.firstOutside(excluded);
+    if (onFloor !== null && !spokenBefore.has(onFloor)) for (const i of hidden) fresh.set(i, groups[i]!);
+    return found;
+  }
 }
 
 /** Milliseconds the floor has been held, excluding pauses. */
