@@ -1,12 +1,17 @@
+import os from 'node:os';
 import type { RunOptions } from './options.js';
 import { SCENARIOS } from './scenarios/index.js';
 import {
   NotAvailableError,
   type Outcome,
+  type RatioSpread,
+  type RoundReport,
+  type Scenario,
   type ScenarioContext,
   type ScenarioReport,
   type VariantReport,
 } from './scenarios/types.js';
+import { median } from './stats.js';
 import { TARGETS } from './targets/index.js';
 import {
   isUnavailable,
@@ -41,25 +46,46 @@ export async function runAll(
   const reports: ScenarioReport[] = [];
   let turn = 0;
   // Targets with people create them once per run: as many as the largest scenario needs.
-  const people = Math.max(...options.readers, options.memoryConnections, options.participants);
+  const people = Math.max(
+    ...options.readers,
+    ...options.memorySteps,
+    options.participants,
+    options.eventRooms * options.eventPeople,
+  );
   try {
     for (const scenario of SCENARIOS.filter((s) => options.scenarios.includes(s.name))) {
       const variants: VariantReport[] = [];
+      const roundCount = scenario.metrics ? options.rounds : 1;
       for (const variant of scenario.variants(options)) {
-        const results: VariantReport['results'] = {};
-        const ordered = turn++ % 2 === 0 ? targets : [...targets].reverse();
-        for (const target of ordered) {
-          const skip = scenario.notApplicable(target.name);
-          if (skip) continue;
-          log(`${scenario.name} ${variant.label} ${target.name}`);
-          const start = { readers: people, ...scenario.startOptions };
-          results[target.name] = await runOne(target, unavailable, start, (running) =>
-            scenario.run(running, variant, context),
-          );
-          const outcome = results[target.name];
-          if (outcome && outcome.status !== 'ok') log(`  ${outcome.status}: ${outcome.reason}`);
+        const rounds: RoundReport[] = [];
+        for (let r = 0; r < roundCount; r++) {
+          // A/B/A/B: the order flips every round, so a machine that gets busier does not always
+          // penalise the same target.
+          const ordered = turn++ % 2 === 0 ? targets : [...targets].reverse();
+          const round: RoundReport = { order: [], loadAverage: os.loadavg(), results: {} };
+          for (const target of ordered) {
+            const skip = scenario.notApplicable(target.name);
+            if (skip) continue;
+            log(`${scenario.name} ${variant.label} ${target.name} (round ${r + 1}/${roundCount})`);
+            const start = { readers: people, ...scenario.startOptions };
+            const outcome = await runOne(target, unavailable, start, (running) =>
+              scenario.run(running, variant, context),
+            );
+            round.order.push(target.name);
+            round.results[target.name] = outcome;
+            if (outcome.status !== 'ok') log(`  ${outcome.status}: ${outcome.reason}`);
+          }
+          rounds.push(round);
         }
-        variants.push({ label: variant.label, size: variant.size, results });
+        const baseTarget = scenario.baseTarget ?? 'reference';
+        variants.push({
+          label: variant.label,
+          size: variant.size,
+          results: rounds[0]?.results ?? {},
+          rounds,
+          ratios: ratiosOf(scenario, rounds, baseTarget),
+          baseTarget,
+        });
       }
       reports.push({ name: scenario.name, title: scenario.title, method: scenario.method, variants });
     }
@@ -75,6 +101,48 @@ export async function runAll(
       unavailable: unavailable.get(t.name) ?? null,
     })),
   };
+}
+
+/** Each target's figures divided by the base target's of the same round. */
+function ratiosOf(
+  scenario: Scenario<unknown>,
+  rounds: RoundReport[],
+  baseTarget: TargetName,
+): VariantReport['ratios'] {
+  const out: VariantReport['ratios'] = {};
+  const metrics = scenario.metrics;
+  if (!metrics) return out;
+  const perTarget = new Map<TargetName, Map<string, number[]>>();
+  for (const round of rounds) {
+    const base = round.results[baseTarget];
+    if (base?.status !== 'ok') continue;
+    const baseFigures = metrics(base.data);
+    for (const [target, outcome] of Object.entries(round.results) as [TargetName, Outcome<unknown>][]) {
+      if (outcome.status !== 'ok') continue;
+      const figures = metrics(outcome.data);
+      const byMetric = perTarget.get(target) ?? new Map<string, number[]>();
+      perTarget.set(target, byMetric);
+      for (const [name, value] of Object.entries(figures)) {
+        const b = baseFigures[name];
+        if (b === undefined || !Number.isFinite(b) || b === 0 || !Number.isFinite(value)) continue;
+        byMetric.set(name, [...(byMetric.get(name) ?? []), value / b]);
+      }
+    }
+  }
+  for (const [target, byMetric] of perTarget) {
+    const entry: Record<string, RatioSpread> = {};
+    for (const [name, values] of byMetric) {
+      const sorted = [...values].sort((a, b) => a - b);
+      entry[name] = {
+        perRound: values,
+        median: median(values),
+        min: sorted[0] ?? Number.NaN,
+        max: sorted[sorted.length - 1] ?? Number.NaN,
+      };
+    }
+    out[target] = entry;
+  }
+  return out;
 }
 
 async function runOne<R>(

@@ -1,10 +1,8 @@
 import type { BigMinutesResult } from '../scenarios/big-minutes.js';
-import type { EditRunResult } from '../scenarios/edit-run.js';
 import type { HandsResult } from '../scenarios/hands.js';
-import type { MemoryResult } from '../scenarios/memory.js';
 import type { ScenarioReport } from '../scenarios/types.js';
 import type { TargetName } from '../targets/types.js';
-import { dataOf, fmt, ratio } from './lookup.js';
+import { dataOf, fmt } from './lookup.js';
 
 export interface Goal {
   goal: string;
@@ -15,97 +13,109 @@ export interface Goal {
   detail: string;
 }
 
-/** Issue 3 item 8's targets (and issue 4's hands guarantees), judged on this run's figures. */
+/** The median over rounds of `target`'s ratio to the variant's base for one figure. */
+function roundRatio(
+  scenarios: ScenarioReport[],
+  scenario: string,
+  label: (l: string) => boolean,
+  target: TargetName,
+  metric: string,
+): { label: string; ratio: number | null }[] {
+  const report = scenarios.find((s) => s.name === scenario);
+  return (report?.variants ?? [])
+    .filter((v) => label(v.label))
+    .map((v) => ({ label: v.label, ratio: v.ratios?.[target]?.[metric]?.median ?? null }));
+}
+
+const atN =
+  (...ns: number[]) =>
+  (label: string): boolean =>
+    ns.some((n) => label === `N = ${n}`);
+const any = (): boolean => true;
+
+/** Issue 17's targets (and issue 4's hands guarantees), judged on this run's figures. */
 export function evaluateGoals(scenarios: ScenarioReport[]): Goal[] {
   const goals: Goal[] = [];
-  const variantsOf = (name: string): number => scenarios.find((s) => s.name === name)?.variants.length ?? 0;
-  const edit = (scenario: 'fanout' | 'awareness' | 'cross-instance', v: number, target: TargetName) =>
-    dataOf<EditRunResult>(scenarios, scenario, v, target);
-  const labelOf = (name: string, v: number): string =>
-    scenarios.find((s) => s.name === name)?.variants[v]?.label ?? '';
-
-  const lastFanout = variantsOf('fanout') - 1;
-  goals.push(
-    judge(
-      `Server CPU per edit, fan-out ${labelOf('fanout', lastFanout)}`,
-      ratio(
-        edit('fanout', lastFanout, 'roundtable')?.cpuMsPerEdit.median,
-        edit('fanout', lastFanout, 'reference')?.cpuMsPerEdit.median,
-      ),
-      0.7,
-      'of the reference',
-    ),
+  const push = (
+    goal: (label: string) => string,
+    rows: { label: string; ratio: number | null }[],
+    limit: number,
+    of: string,
+  ): void => {
+    for (const row of rows) goals.push(judge(goal(row.label), row.ratio, limit, of));
+  };
+  const ref = 'of the reference (median over rounds)';
+  push(
+    (l) => `Server CPU per edit, fan-out ${l}`,
+    roundRatio(scenarios, 'fanout', atN(200, 500), 'roundtable', 'cpu'),
+    0.5,
+    ref,
   );
-  const lastAwareness = variantsOf('awareness') - 1;
-  goals.push(
-    judge(
-      `Server CPU, awareness ${labelOf('awareness', lastAwareness)}`,
-      ratio(
-        edit('awareness', lastAwareness, 'roundtable')?.cpuMsPerEdit.median,
-        edit('awareness', lastAwareness, 'reference')?.cpuMsPerEdit.median,
-      ),
-      0.3,
-      'of the reference',
-    ),
+  const awareness = scenarios.find((s) => s.name === 'awareness')?.variants ?? [];
+  const lastAwareness = awareness[awareness.length - 1]?.label;
+  push(
+    (l) => `Server CPU per edit, awareness ${l}`,
+    roundRatio(scenarios, 'awareness', (l) => l === lastAwareness, 'roundtable', 'cpu'),
+    0.2,
+    ref,
   );
   for (const scenario of ['fanout', 'awareness'] as const) {
-    for (let v = 0; v < variantsOf(scenario); v++) {
-      goals.push(
-        judge(
-          `p99 latency to the last client, ${scenario} ${labelOf(scenario, v)}`,
-          ratio(
-            edit(scenario, v, 'roundtable')?.lastClient.p99,
-            edit(scenario, v, 'reference')?.lastClient.p99,
-          ),
-          1.0,
-          'of the reference',
-        ),
-      );
-    }
-  }
-  for (let v = 0; v < variantsOf('cross-instance'); v++) {
-    const single = scenarios
-      .find((s) => s.name === 'fanout')
-      ?.variants.findIndex((variant) => variant.label === labelOf('cross-instance', v));
-    goals.push(
-      judge(
-        `Cross-instance p99 to the last client, ${labelOf('cross-instance', v)}`,
-        ratio(
-          edit('cross-instance', v, 'roundtable-2x')?.lastClient.p99,
-          single === undefined || single < 0 ? null : edit('fanout', single, 'roundtable')?.lastClient.p99,
-        ),
-        2.0,
-        'of single-instance Roundtable (fan-out, same N)',
-      ),
+    push(
+      (l) => `p99 latency to the last client, ${scenario} ${l}`,
+      roundRatio(scenarios, scenario, any, 'roundtable', 'p99'),
+      1.0,
+      ref,
     );
   }
-  for (let v = 0; v < variantsOf('memory'); v++) {
-    goals.push(
-      judge(
-        `RSS per idle connection, ${labelOf('memory', v)}`,
-        ratio(
-          dataOf<MemoryResult>(scenarios, 'memory', v, 'roundtable')?.perConnection.rss,
-          dataOf<MemoryResult>(scenarios, 'memory', v, 'reference')?.perConnection.rss,
-        ),
-        1.0,
-        'of the reference',
-      ),
-    );
-  }
-  goals.push(
-    judge(
-      'Big minutes: fresh client connect → synced (p50)',
-      ratio(
-        dataOf<BigMinutesResult>(scenarios, 'big-minutes', 0, 'roundtable')?.syncMs.p50,
-        dataOf<BigMinutesResult>(scenarios, 'big-minutes', 0, 'reference')?.syncMs.p50,
-      ),
-      0.5,
-      'of the reference',
-    ),
+  push(
+    (l) => `Cross-instance p99 to the last client, ${l}`,
+    roundRatio(scenarios, 'cross-instance', atN(50, 200), 'roundtable-2x', 'p99'),
+    1.5,
+    'of single-instance Roundtable (median over rounds)',
   );
+  push(
+    (l) => `RSS per idle connection (slope), ${l}`,
+    roundRatio(scenarios, 'memory', any, 'roundtable', 'rss'),
+    1.0,
+    ref,
+  );
+  push(
+    (l) => `JS heap + external per idle connection (slope), ${l}`,
+    roundRatio(scenarios, 'memory', any, 'roundtable', 'heap'),
+    1.0,
+    ref,
+  );
+  push(
+    (l) => `Per participant (room socket + agenda + minutes), RSS slope, ${l}`,
+    roundRatio(scenarios, 'participant', any, 'roundtable', 'rss'),
+    1.0,
+    'of the reference servers summed (median over rounds)',
+  );
+  push(
+    () => 'Big minutes: fresh client connect → synced (p50)',
+    roundRatio(scenarios, 'big-minutes', any, 'roundtable', 'sync'),
+    0.5,
+    ref,
+  );
+  const big = dataOf<BigMinutesResult>(scenarios, 'big-minutes', 0, 'roundtable');
+  goals.push(absolute('Big minutes: cold load after a restart → synced', big?.loadMs, 1000, 'ms'));
   const hands = dataOf<HandsResult>(scenarios, 'hands', 0, 'roundtable');
   goals.push(handsGoal(hands));
   return goals;
+}
+
+function absolute(goal: string, measured: number | null | undefined, limit: number, unit: string): Goal {
+  if (measured === null || measured === undefined || !Number.isFinite(measured)) {
+    return { goal, measured: null, limit, status: 'not measured', detail: `limit ≤ ${limit} ${unit}` };
+  }
+  const met = measured <= limit;
+  return {
+    goal,
+    measured,
+    limit,
+    status: met ? 'met' : 'missed',
+    detail: `${fmt.ms(measured)} ${unit} (limit ≤ ${limit} ${unit})`,
+  };
 }
 
 function judge(goal: string, measured: number | null, limit: number, of: string): Goal {

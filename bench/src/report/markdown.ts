@@ -39,22 +39,27 @@ const METHOD = `## How it measures
 - Clients live in separate processes (1 editor process + reader processes), never in the
   coordinator or the server. Times are \`performance.timeOrigin + performance.now()\`, comparable
   across processes on one machine.
-- The writer and the note-takers are stock \`y-websocket\` \`WebsocketProvider\`s. Readers are lean
-  clients built on \`y-protocols\` that put the provider's bytes on the wire (sync step 1 on open,
-  step 2 in answer, awareness on open and every 15 s, query-awareness answers) but skip what only a
-  UI needs (decoding others' awareness, reconnect timers): 500 stock providers with their awareness
-  maps would need several cores of client CPU on this 2-core machine and the clients, not the
-  server, would set the latency.
+- Every Yjs client is a stock \`y-websocket\` \`WebsocketProvider\` with its \`Awareness\`, as the room
+  opens documents: the writer, the note-takers, every reader, the memory scenario's idle
+  connections and the big-minutes clients. Each publishes its awareness state on connect, renews
+  it every 15 s and echoes every awareness change it receives (as the provider does). Room sockets
+  are \`socket.io-client\`. Clients run in worker processes, never in the coordinator or a server.
+- **Rounds, A/B/A/B**: every figure is measured in several rounds; each round starts a fresh
+  server per target, and the target order flips from one round to the next, so a machine getting
+  busier (it is shared) does not always penalise the same target. Ratios are taken **within a
+  round** (Roundtable's figure over the reference's of the same round) and reported as the median
+  over rounds with their range \`[min–max]\`. The load average when each round began and the
+  CPU the rest of the machine used during each window ("other cores") are recorded in the JSON and
+  the tables.
 - Each repetition is 200 edits of 10 characters, 20 ms apart, on a fixed schedule, after 20 warm-up
-  edits; figures pool the repetitions (CPU: median and range over repetitions). "Last client" is, per
-  edit, the time until the slowest reader had it; "all deliveries" is every (reader, edit) pair.
-  "client / other cores": CPU of the client processes over the window (≈ 1 per process means the
-  clients, not the server, set the pace) and of everything else on the machine (from \`/proc/stat\`):
-  figures taken with other cores busy are for development, not for judging the goals.
-- Each (scenario, N, target) gets a freshly started server; the target order alternates between
-  variants so a machine getting busier does not always penalise the same target.
-- Raw relay (\`raw-ws\`): clients skip the sync handshake (there is no server document) and the first
-  edit carries the paragraph, so the same edit bytes are moved. It is the floor, not a Yjs server.`;
+  edits. "Last client" is, per edit, the time until the slowest reader had it; "all deliveries" is
+  every (reader, edit) pair. "client / other cores": CPU of the client processes over the window
+  (≈ 1 per process means the clients, not the server, set the pace) and of everything else on the
+  machine (from \`/proc/stat\`).
+- Raw relay (\`raw-ws\`): its readers are lean clients that skip the sync handshake and awareness (a
+  relay would forward every provider's step 1 and awareness echo to everyone); the writer is the
+  same stock provider and the first edit carries the paragraph, so the same edit bytes are moved.
+  It is the floor, not a Yjs server.`;
 
 /**
  * The report. `analysis` (bench/ANALYSIS.md, written by people) is appended as is: why a goal is
@@ -75,7 +80,8 @@ export function renderMarkdown(report: RunReport, analysis: string | null): stri
     `- **Packages**: ${Object.entries(machine.packages)
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}`,
-    `- **Options**: readers ${report.options.readers.join(', ')}; ${report.options.reps} repetitions of ` +
+    `- **Options**: readers ${report.options.readers.join(', ')}; ${report.options.rounds} A/B rounds, ` +
+      `each ${report.options.reps} repetition(s) of ` +
       `${report.options.edits} edits every ${report.options.intervalMs} ms (+${report.options.warmupEdits} warm-up); ` +
       `${report.options.readerWorkers} reader processes`,
     '',
@@ -90,7 +96,7 @@ export function renderMarkdown(report: RunReport, analysis: string | null): stri
       ]),
     ),
     '',
-    '## Goals (issue 3 item 8, issue 4)',
+    '## Goals (issue 17; hands from issue 4)',
     '',
     table(
       ['goal', 'status', 'measured'],
@@ -103,14 +109,7 @@ export function renderMarkdown(report: RunReport, analysis: string | null): stri
     '',
   ];
   for (const scenario of report.scenarios) {
-    lines.push(
-      `## ${scenario.title}`,
-      '',
-      scenario.method,
-      '',
-      scenarioTable(scenario, report.scenarios),
-      '',
-    );
+    lines.push(`## ${scenario.title}`, '', scenario.method, '', scenarioTable(scenario), '');
   }
   lines.push(HOW_TO_RUN, '', METHOD, '');
   if (analysis) lines.push(analysis.trim(), '');

@@ -3,8 +3,8 @@ import type { EditRunResult } from '../scenarios/edit-run.js';
 import type { HandsResult } from '../scenarios/hands.js';
 import type { MemoryResult } from '../scenarios/memory.js';
 import type { Outcome, ScenarioReport, VariantReport } from '../scenarios/types.js';
-import { TARGET_NAMES } from '../targets/types.js';
-import { fmt, ratio } from './lookup.js';
+import { TARGET_NAMES, type TargetName } from '../targets/types.js';
+import { fmt } from './lookup.js';
 
 type Row = string[];
 
@@ -21,16 +21,28 @@ function okData<R>(outcome: Outcome<unknown> | undefined): R | null {
  * The rows of one variant, target by target, with non-measurements spelled out. Ratios are to
  * `base` (the reference of the same variant unless given).
  */
+type RatioCell = (metric: string) => string;
+
+/** `median× [min–max]` of a figure's per-round ratios to the base target. */
+export function ratioCell(variant: VariantReport, target: TargetName, metric: string): string {
+  if (target === variant.baseTarget) return '1.00×';
+  const spread = variant.ratios[target]?.[metric];
+  if (!spread || spread.perRound.length === 0) return '–';
+  if (spread.perRound.length === 1) return fmt.ratio(spread.median);
+  return `${fmt.ratio(spread.median)} [${spread.min.toFixed(2)}–${spread.max.toFixed(2)}]`;
+}
+
 function rowsOf<R>(
   variant: VariantReport,
   columns: number,
-  cells: (data: R, base: R | null) => Row,
+  cells: (data: R, base: R | null, r: RatioCell) => Row,
   base: R | null = okData<R>(variant.results.reference),
 ): Row[] {
   return TARGET_NAMES.flatMap((target) => {
     const outcome = variant.results[target] as Outcome<R> | undefined;
     if (!outcome) return [];
-    if (outcome.status === 'ok') return [[variant.label, `**${target}**`, ...cells(outcome.data, base)]];
+    const r: RatioCell = (metric) => ratioCell(variant, target, metric);
+    if (outcome.status === 'ok') return [[variant.label, `**${target}**`, ...cells(outcome.data, base, r)]];
     const reason = `${outcome.status === 'unavailable' ? 'not available' : outcome.status}: ${oneLine(outcome.reason)}`;
     return [[variant.label, `**${target}**`, reason, ...Array<string>(columns - 1).fill('')]];
   });
@@ -40,7 +52,7 @@ function rowsOf<R>(
 function scenarioRows<R>(
   report: ScenarioReport,
   header: Row,
-  cells: (data: R, base: R | null) => Row,
+  cells: (data: R, base: R | null, r: RatioCell) => Row,
   baseOf?: (variant: VariantReport) => R | null,
 ): string {
   const rows = report.variants.flatMap((variant) =>
@@ -57,12 +69,7 @@ function oneLine(text: string): string {
  * Fan-out, awareness and cross-instance. Cross-instance compares with single-instance Roundtable
  * at the same N in the fan-out scenario of the same run (the issue's "≤ 2× single-instance").
  */
-export function editTable(report: ScenarioReport, all: ScenarioReport[]): string {
-  const fanout = all.find((s) => s.name === 'fanout');
-  const baseOf = (variant: VariantReport): EditRunResult | null =>
-    report.name === 'cross-instance'
-      ? okData<EditRunResult>(fanout?.variants.find((v) => v.label === variant.label)?.results.roundtable)
-      : okData<EditRunResult>(variant.results.reference);
+export function editTable(report: ScenarioReport): string {
   const base = report.name === 'cross-instance' ? 'single' : 'ref';
   const header = [
     'N',
@@ -72,27 +79,22 @@ export function editTable(report: ScenarioReport, all: ScenarioReport[]): string
     'max (ms)',
     'all deliveries p50 / p99 (ms)',
     'server CPU per edit (ms), median [min–max]',
-    `CPU vs ${base}`,
-    `p99 vs ${base}`,
+    `CPU vs ${base}, per round median [min–max]`,
+    `p99 vs ${base}, per round median [min–max]`,
     'missing',
     'client / other cores',
   ];
-  return scenarioRows<EditRunResult>(
-    report,
-    header,
-    (d, ref) => [
-      fmt.ms(d.lastClient.p50),
-      fmt.ms(d.lastClient.p99),
-      fmt.ms(d.lastClient.max),
-      `${fmt.ms(d.deliveries.p50)} / ${fmt.ms(d.deliveries.p99)}`,
-      `${d.cpuMsPerEdit.median.toFixed(3)} [${d.cpuMsPerEdit.min.toFixed(3)}–${d.cpuMsPerEdit.max.toFixed(3)}]`,
-      fmt.ratio(ratio(d.cpuMsPerEdit.median, ref?.cpuMsPerEdit.median)),
-      fmt.ratio(ratio(d.lastClient.p99, ref?.lastClient.p99)),
-      String(d.missing + d.brokenReaders),
-      `${Math.max(...d.reps.map((r) => r.clientCores)).toFixed(2)} / ${Math.max(...d.reps.map((r) => r.otherCores)).toFixed(2)}`,
-    ],
-    baseOf,
-  );
+  return scenarioRows<EditRunResult>(report, header, (d, _ref, r) => [
+    fmt.ms(d.lastClient.p50),
+    fmt.ms(d.lastClient.p99),
+    fmt.ms(d.lastClient.max),
+    `${fmt.ms(d.deliveries.p50)} / ${fmt.ms(d.deliveries.p99)}`,
+    `${d.cpuMsPerEdit.median.toFixed(3)} [${d.cpuMsPerEdit.min.toFixed(3)}–${d.cpuMsPerEdit.max.toFixed(3)}]`,
+    r('cpu'),
+    r('p99'),
+    String(d.missing + d.brokenReaders),
+    `${Math.max(...d.reps.map((x) => x.clientCores)).toFixed(2)} / ${Math.max(...d.reps.map((x) => x.otherCores)).toFixed(2)} (load ${d.loadAverage[0]?.toFixed(1) ?? '?'})`,
+  ]);
 }
 
 export function memoryTable(report: ScenarioReport): string {
@@ -101,18 +103,22 @@ export function memoryTable(report: ScenarioReport): string {
     [
       'connections',
       'target',
-      'RSS before → after, GC (MB)',
-      'KB per connection: RSS after GC',
+      'base RSS (MB): V8 heap reserved / used, external',
+      'RSS at each step, GC (MB)',
+      'KB per connection (slope): RSS after GC',
       'RSS, no forced GC',
       'JS heap + external',
-      'RSS vs ref',
+      'RSS vs ref, per round',
+      'heap + external vs ref, per round',
     ],
-    (d, ref) => [
-      `${fmt.mb(d.before.rss)} → ${fmt.mb(d.after.rss)}`,
+    (d, _ref, r) => [
+      `${fmt.mb(d.base.rss)}: ${fmt.mb(d.base.heapTotal)} / ${fmt.mb(d.base.heapUsed)}, ${fmt.mb(d.base.external)}`,
+      d.points.map((p) => fmt.mb(p.rss)).join(' / '),
       fmt.kb(d.perConnection.rss),
       fmt.kb(d.perConnection.rssNoGc),
       fmt.kb(d.perConnection.heapAndExternal),
-      fmt.ratio(ratio(d.perConnection.rss, ref?.perConnection.rss)),
+      r('rss'),
+      r('heap'),
     ],
   );
 }
@@ -128,17 +134,17 @@ export function bigMinutesTable(report: ScenarioReport): string {
       'first connect → synced (ms)',
       'fresh client → synced p50 / max (ms)',
       '→ step 2 received p50 (ms)',
-      'sync vs ref',
-      'received vs ref',
+      'sync vs ref, per round',
+      'received vs ref, per round',
     ],
-    (d, ref) => [
+    (d, _ref, r) => [
       fmt.kb(d.encodedBytes),
       d.firstConnect,
       fmt.ms(d.loadMs),
       `${fmt.ms(d.syncMs.p50)} / ${fmt.ms(d.syncMs.max)}`,
       fmt.ms(d.receivedMs.p50),
-      fmt.ratio(ratio(d.syncMs.p50, ref?.syncMs.p50)),
-      fmt.ratio(ratio(d.receivedMs.p50, ref?.receivedMs.p50)),
+      r('sync'),
+      r('received'),
     ],
   );
 }
@@ -169,12 +175,12 @@ export function handsTable(report: ScenarioReport): string {
   );
 }
 
-export function scenarioTable(report: ScenarioReport, all: ScenarioReport[]): string {
+export function scenarioTable(report: ScenarioReport): string {
   switch (report.name) {
     case 'fanout':
     case 'awareness':
     case 'cross-instance':
-      return editTable(report, all);
+      return editTable(report);
     case 'memory':
       return memoryTable(report);
     case 'big-minutes':

@@ -34,6 +34,7 @@ export const bigMinutesScenario: Scenario<BigMinutesResult> = {
       : target === 'roundtable-2x'
         ? 'single instance'
         : null,
+  metrics: (d) => ({ sync: d.syncMs.p50, received: d.receivedMs.p50 }),
   async run(target, variant, { pool, options }) {
     const big = await loadBigDoc(variant.size);
     const [doc] = await target.newDocs(1);
@@ -45,14 +46,14 @@ export const bigMinutesScenario: Scenario<BigMinutesResult> = {
     });
     if (target.restart) await target.restart();
     try {
-      const first = await pool.call(0, 'openHolder', { url: endpointUrl(doc.endpoint('reader', 0, 0)) });
+      const first = await pool.call(0, 'openHolder', { endpoint: doc.endpoint('reader', 0, 0) });
       if (first.length !== big.length) {
         throw new Error(
           `first client got ${first.length} of ${big.length} characters (lost across the restart?)`,
         );
       }
       const fresh = await pool.call(0, 'measureSync', {
-        url: endpointUrl(doc.endpoint('reader', 1, 0)),
+        endpoint: doc.endpoint('reader', 1, 0),
         count: options.bigFreshClients,
       });
       return {

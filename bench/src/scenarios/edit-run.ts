@@ -3,7 +3,6 @@ import { now, pollUntil, sleep } from '../clock.js';
 import { busyCores, readMachineTicks } from '../machine.js';
 import { maxOf, range, spread, type Range, type Spread } from '../stats.js';
 import type { RunningTarget } from '../targets/types.js';
-import { endpointUrl } from '../targets/types.js';
 import type { WorkerPool } from '../workers/pool.js';
 
 /** One writer typing while `readers` watch; optionally everyone publishing awareness. */
@@ -54,8 +53,10 @@ const COMPLETION_TIMEOUT_MS = 15_000;
 const SETTLE_MS = 250;
 /** "Quiet": under this share of a core over a window. */
 const QUIESCE_CORES = 0.2;
-/** "Levelled off": three windows within this fraction of each other. */
+/** "Levelled off": three windows within this fraction of each other… */
 const QUIESCE_LEVEL = 0.15;
+/** …and below this: a server saturated by a join backlog is level too, at about one core. */
+const QUIESCE_LEVEL_MAX_CORES = 0.9;
 const QUIESCE_WINDOW_MS = 1_000;
 const QUIESCE_TIMEOUT_MS = 60_000;
 
@@ -72,10 +73,11 @@ export async function runEdits(
     const connectReaders = async (): Promise<void> => {
       const connected = await pool.readers('connectReaders', (w) => ({
         clients: indicesOf(w, k, plan.readers).map((i) => ({
-          url: endpointUrl(doc.endpoint('reader', i, i % target.instances)),
-          awareness: plan.awareness ? { user: { name: `Reader ${i + 1}`, color: colorOf(i) } } : null,
+          endpoint: doc.endpoint('reader', i, i % target.instances),
+          // Stock readers keep the provider's own state ({}) unless the scenario is about awareness.
+          ...(plan.awareness ? { awareness: { user: { name: `Reader ${i + 1}`, color: colorOf(i) } } } : {}),
         })),
-        sync: target.speaksYjs,
+        stock: target.speaksYjs,
         renewMs: plan.renewMs,
         timeoutMs: CONNECT_TIMEOUT_MS,
       }));
@@ -228,7 +230,8 @@ async function quiesce(target: RunningTarget): Promise<void> {
     before = after;
     const last = windows.slice(-3);
     if ((last.at(-1) ?? 1) < QUIESCE_CORES) return;
-    if (last.length === 3 && maxOf(last) - Math.min(...last) <= QUIESCE_LEVEL * maxOf(last)) return;
+    const level = maxOf(last) - Math.min(...last) <= QUIESCE_LEVEL * maxOf(last);
+    if (last.length === 3 && level && maxOf(last) < QUIESCE_LEVEL_MAX_CORES) return;
   }
 }
 

@@ -42,6 +42,8 @@ function editScenario(
     notApplicable,
     run: (target, variant, { pool, options }) =>
       runEdits(target, pool, plan(options, variant.size, awareness)),
+    metrics: (d) => ({ cpu: d.cpuMsPerEdit.median, p99: d.lastClient.p99 }),
+    ...(name === 'cross-instance' ? { baseTarget: 'roundtable' as const } : {}),
   };
 }
 
@@ -49,7 +51,8 @@ export const fanoutScenario = editScenario(
   'fanout',
   'Fan-out',
   'One writer (stock `WebsocketProvider`) appends 10 characters every 20 ms to the minutes; N readers ' +
-    'receive. No awareness traffic, so this isolates the cost of relaying edits.',
+    '(stock `WebsocketProvider`s, each with the awareness state `{}` the provider publishes on connect ' +
+    'and renews every 15 s, and echoing every awareness change it receives) receive. No cursors.',
   false,
   singleInstance,
 );
@@ -72,7 +75,9 @@ export const crossInstanceScenario = editScenario(
   'cross-instance',
   'Cross-instance fan-out',
   'The fan-out workload with the writer on instance A and readers alternating between A and B ' +
-    '(two Roundtable processes sharing Redis and a fresh PostgreSQL database). CPU is both instances.',
+    '(two Roundtable processes sharing Redis and a fresh PostgreSQL database), alternated round by ' +
+    'round with single-instance Roundtable (the base of the ratios). CPU is both instances.',
   false,
-  (target) => (target === 'roundtable-2x' ? null : 'two-instance target only'),
+  (target) =>
+    target === 'roundtable-2x' || target === 'roundtable' ? null : 'Roundtable one vs two instances',
 );

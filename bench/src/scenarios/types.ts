@@ -18,7 +18,7 @@ export interface ScenarioContext {
   pool: WorkerPool;
   options: RunOptions;
   /** Progress line on stderr (the report goes to stdout and the files). */
-  log(line: string): void;
+  readonly log: (line: string) => void;
 }
 
 export interface Scenario<R> {
@@ -32,6 +32,28 @@ export interface Scenario<R> {
   /** Null when the scenario applies to the target, else why not (shown as "n/a"). */
   notApplicable(target: TargetName): string | null;
   run(target: RunningTarget, variant: Variant, context: ScenarioContext): Promise<R>;
+  /**
+   * The figures compared round by round with the base target (lower is better), e.g. CPU per
+   * edit and p99. Absent: the scenario runs one round and reports no per-round ratio.
+   */
+  readonly metrics?: (data: R) => Record<string, number>;
+  /** What the ratios are to (default the reference). */
+  readonly baseTarget?: TargetName;
+}
+
+/** One figure's ratio to the base target, per round (each round a fresh server per target). */
+export interface RatioSpread {
+  perRound: number[];
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** One A/B/A/B round: every target once, in `order`, with the machine's load when it began. */
+export interface RoundReport<R = unknown> {
+  order: TargetName[];
+  loadAverage: number[];
+  results: Partial<Record<TargetName, Outcome<R>>>;
 }
 
 export type Outcome<R> =
@@ -41,7 +63,12 @@ export type Outcome<R> =
 export interface VariantReport<R = unknown> {
   label: string;
   size: number;
+  /** The first round's outcomes (the tables' absolute figures). */
   results: Partial<Record<TargetName, Outcome<R>>>;
+  rounds: RoundReport<R>[];
+  /** Per target and figure: its ratio to the base target round by round. */
+  ratios: Partial<Record<TargetName, Record<string, RatioSpread>>>;
+  baseTarget: TargetName;
 }
 
 export interface ScenarioReport<R = unknown> {

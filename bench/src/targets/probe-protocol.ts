@@ -1,7 +1,9 @@
 /** What the coordinator asks a server process through `probe.ts`. */
 export interface ProbeRequest {
-  probe: 'sample' | 'gc';
+  probe: 'sample' | 'gc' | 'snapshot';
   id: number;
+  /** For `snapshot`: where to write the V8 heap snapshot. */
+  file?: string;
 }
 
 /** One reading from inside the server process. */
@@ -11,7 +13,10 @@ export interface ProbeReply {
   cpuMicros: number;
   rss: number;
   heapUsed: number;
+  /** V8 heap reserved (used + free pages it keeps). */
+  heapTotal: number;
   external: number;
+  arrayBuffers: number;
   gcAvailable: boolean;
 }
 

@@ -4,10 +4,12 @@
  * a client's view) and can ask for a full GC before a memory reading. Adds nothing to the server's
  * own code and costs one IPC message per sample.
  */
+import v8 from 'node:v8';
 import type { ProbeReply, ProbeRequest } from './probe-protocol.js';
 import { isProbeRequest } from './probe-protocol.js';
 
 function answer(request: ProbeRequest): void {
+  if (request.probe === 'snapshot' && request.file) v8.writeHeapSnapshot(request.file);
   if (request.probe === 'gc' && globalThis.gc) {
     // Two passes: the first may only promote what the second frees (weak references, finalizers).
     globalThis.gc();
@@ -20,7 +22,9 @@ function answer(request: ProbeRequest): void {
     cpuMicros: cpu.user + cpu.system,
     rss: memory.rss,
     heapUsed: memory.heapUsed,
+    heapTotal: memory.heapTotal,
     external: memory.external,
+    arrayBuffers: memory.arrayBuffers,
     gcAvailable: Boolean(globalThis.gc),
   };
   process.send?.(reply);

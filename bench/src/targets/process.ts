@@ -22,6 +22,8 @@ export interface ServerProcess {
   gc(): Promise<ProbeReply>;
   /** Memory, after a forced GC when `gc` is true. */
   memory(gc: boolean): Promise<MemoryReading>;
+  /** Writes a V8 heap snapshot of the server to `file` (for finding what connections retain). */
+  heapSnapshot(file: string): Promise<void>;
   /** SIGTERM (so servers flush), then SIGKILL if it has not exited in time. */
   stop(): Promise<void>;
   /** The last few KB the process printed, for error messages. */
@@ -83,7 +85,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     pending.delete(message.probeReply);
   });
 
-  const ask = (probe: 'sample' | 'gc'): Promise<ProbeReply> =>
+  const ask = (probe: 'sample' | 'gc' | 'snapshot', file?: string): Promise<ProbeReply> =>
     new Promise((resolve, reject) => {
       if (child.exitCode !== null || child.signalCode !== null) {
         reject(new Error(`server exited (${child.exitCode ?? child.signalCode}): ${tail}`));
@@ -91,7 +93,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
       }
       const id = nextId++;
       pending.set(id, resolve);
-      child.send({ probe, id });
+      child.send({ probe, id, file });
     });
 
   const handle: ServerProcess = {
@@ -100,7 +102,16 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     gc: () => ask('gc'),
     async memory(gc) {
       const reply = await ask(gc ? 'gc' : 'sample');
-      return { rss: reply.rss, heapAndExternal: reply.heapUsed + reply.external };
+      return {
+        rss: reply.rss,
+        heapAndExternal: reply.heapUsed + reply.external,
+        heapUsed: reply.heapUsed,
+        heapTotal: reply.heapTotal,
+        external: reply.external,
+      };
+    },
+    heapSnapshot: async (file) => {
+      await ask('snapshot', file);
     },
     output: () => tail,
     async stop() {

@@ -123,6 +123,14 @@ class RoundtableTarget implements Target {
       },
       cpuMicros: async () => sum(await Promise.all(servers.map(async (s) => (await s.sample()).cpuMicros))),
       memory: async (gc) => sumReadings(await Promise.all(servers.map((s) => s.memory(gc)))),
+      heapSnapshots: (prefix) =>
+        Promise.all(
+          servers.map(async (s, i) => {
+            const file = `${prefix}-${i}.heapsnapshot`;
+            await s.heapSnapshot(file);
+            return file;
+          }),
+        ),
       restart: async () => {
         await stopAll();
         await spawnAll();

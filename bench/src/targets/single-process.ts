@@ -36,6 +36,11 @@ export async function startSingleProcess(options: SingleProcessOptions): Promise
     newDocs: (count) => Promise.resolve(Array.from({ length: count }, newDoc)),
     cpuMicros: async () => (await server.sample()).cpuMicros,
     memory: (gc) => server.memory(gc),
+    heapSnapshots: async (prefix) => {
+      const file = `${prefix}-0.heapsnapshot`;
+      await server.heapSnapshot(file);
+      return [file];
+    },
     output: () => server.output(),
     stop: () => server.stop(),
   };

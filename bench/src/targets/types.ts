@@ -53,6 +53,8 @@ export interface RunningTarget {
   cpuMicros(): Promise<number>;
   /** Memory summed over instances, after a forced GC when `gc` is true. */
   memory(gc: boolean): Promise<MemoryReading>;
+  /** Writes a heap snapshot of each instance (`<prefix>-<instance>.heapsnapshot`). */
+  heapSnapshots(prefix: string): Promise<string[]>;
   /** Stops and starts the same store: the next connection loads documents cold. */
   restart?(): Promise<void>;
   readonly hands?: HandsAccess;
@@ -66,16 +68,23 @@ export interface MemoryReading {
   rss: number;
   /** V8 heap in use plus memory held by JS objects outside it (buffers). */
   heapAndExternal: number;
+  heapUsed: number;
+  /** V8 heap reserved: used plus the free pages V8 keeps. */
+  heapTotal: number;
+  external: number;
 }
 
 /** Sums readings of several instances. */
 export function sumReadings(readings: MemoryReading[]): MemoryReading {
   return readings.reduce(
-    (a, b) => ({ rss: a.rss + b.rss, heapAndExternal: a.heapAndExternal + b.heapAndExternal }),
-    {
-      rss: 0,
-      heapAndExternal: 0,
-    },
+    (a, b) => ({
+      rss: a.rss + b.rss,
+      heapAndExternal: a.heapAndExternal + b.heapAndExternal,
+      heapUsed: a.heapUsed + b.heapUsed,
+      heapTotal: a.heapTotal + b.heapTotal,
+      external: a.external + b.external,
+    }),
+    { rss: 0, heapAndExternal: 0, heapUsed: 0, heapTotal: 0, external: 0 },
   );
 }
 

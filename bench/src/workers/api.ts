@@ -2,12 +2,16 @@
  * The coordinator ↔ worker contract: one request, one reply, over the `fork` IPC channel with
  * `serialization: 'advanced'` (typed arrays cross without JSON).
  */
+import type { Endpoint } from '../targets/types.js';
 import type { EditorsPlan } from './editors.js';
 
 export interface ReaderSpec {
-  url: string;
-  /** The awareness state this client publishes; null publishes none. */
-  awareness: Record<string, unknown> | null;
+  endpoint: Endpoint;
+  /**
+   * The awareness state this client publishes; null publishes none; absent keeps the stock
+   * provider's default (`{}`).
+   */
+  awareness?: Record<string, unknown> | null;
 }
 
 export interface HandsPlan {
@@ -32,7 +36,11 @@ export interface HandsOutcome {
 /** Method name → params and result. */
 export interface WorkerApi {
   connectReaders: {
-    params: { clients: ReaderSpec[]; sync: boolean; renewMs: number; timeoutMs: number };
+    /**
+     * `stock`: `WebsocketProvider`s (every Yjs server); otherwise lean clients that skip the sync
+     * handshake (the raw relay has no document, and stock providers' step 1 would be relayed to all).
+     */
+    params: { clients: ReaderSpec[]; stock: boolean; renewMs: number; timeoutMs: number };
     result: { connected: number; failures: string[] };
   };
   expectEdits: { params: { from: number; count: number }; result: null };
@@ -50,11 +58,14 @@ export interface WorkerApi {
   };
   /** A fresh client, kept open: its connect → synced time, and the document's size. */
   openHolder: {
-    params: { url: string };
+    params: { endpoint: Endpoint };
     result: { syncMs: number; receivedMs: number; bytes: number; length: number };
   };
   /** Fresh clients one after another, each closed once synced. */
-  measureSync: { params: { url: string; count: number }; result: { syncMs: number[]; receivedMs: number[] } };
+  measureSync: {
+    params: { endpoint: Endpoint; count: number };
+    result: { syncMs: number[]; receivedMs: number[] };
+  };
   /** Participants connect and subscribe to the room's speaking order. */
   handsConnect: { params: HandsPlan; result: null };
   /** Each raises at a uniformly random moment of `windowMs` after `startAt`; then they disconnect. */

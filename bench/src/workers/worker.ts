@@ -7,28 +7,34 @@ import { now } from '../clock.js';
 import type { Method, Params, Reply, Request, Result } from './api.js';
 import { Editors } from './editors.js';
 import { HandsCrowd } from './hands.js';
+import { endpointUrl } from '../targets/types.js';
+import { StockReader } from './stock.js';
+import type { EditWindow } from './window.js';
 import { LeanClient } from './yclient.js';
 
 const CONNECT_BATCH = 50;
 
-let readers: LeanClient[] = [];
-let holders: LeanClient[] = [];
+let readers: EditWindow[] = [];
+let holders: StockReader[] = [];
 let editors: Editors | null = null;
 let crowd: HandsCrowd | null = null;
 
 type Handlers = { [M in Method]: (params: Params<M>) => Promise<Result<M>> | Result<M> };
 
 const handlers: Handlers = {
-  async connectReaders({ clients, sync, renewMs, timeoutMs }) {
+  async connectReaders({ clients, stock, renewMs, timeoutMs }) {
     const failures: string[] = [];
     for (let i = 0; i < clients.length; i += CONNECT_BATCH) {
-      const batch = clients.slice(i, i + CONNECT_BATCH).map(
-        (spec) =>
-          new LeanClient({
-            url: spec.url,
-            sync,
-            awareness: spec.awareness && { state: spec.awareness, renewMs, phaseMs: Math.random() * renewMs },
-          }),
+      const batch = clients.slice(i, i + CONNECT_BATCH).map((spec) =>
+        stock
+          ? new StockReader({ endpoint: spec.endpoint, awareness: spec.awareness })
+          : new LeanClient({
+              url: endpointUrl(spec.endpoint),
+              sync: false,
+              awareness: spec.awareness
+                ? { state: spec.awareness, renewMs, phaseMs: Math.random() * renewMs }
+                : null,
+            }),
       );
       const outcomes = await Promise.allSettled(batch.map((client) => client.ready(timeoutMs)));
       outcomes.forEach((outcome) => {
@@ -98,17 +104,17 @@ const handlers: Handlers = {
       client.close();
     }
   },
-  async openHolder({ url }) {
-    const client = new LeanClient({ url, sync: true, awareness: null });
+  async openHolder({ endpoint }) {
+    const client = new StockReader({ endpoint });
     await client.ready(120_000);
     holders.push(client);
     return { ...timings(client), bytes: client.encodedSize(), length: client.minutesLength() };
   },
-  async measureSync({ url, count }) {
+  async measureSync({ endpoint, count }) {
     const syncMs: number[] = [];
     const receivedMs: number[] = [];
     for (let i = 0; i < count; i++) {
-      const client = new LeanClient({ url, sync: true, awareness: null });
+      const client = new StockReader({ endpoint });
       try {
         await client.ready(120_000);
         const t = timings(client);
@@ -141,7 +147,7 @@ const handlers: Handlers = {
   },
 };
 
-function timings(client: LeanClient): { syncMs: number; receivedMs: number } {
+function timings(client: StockReader | LeanClient): { syncMs: number; receivedMs: number } {
   return {
     syncMs: client.syncedAt - client.startedAt,
     receivedMs: client.step2ReceivedAt - client.startedAt,

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { now, withTimeout } from '../clock.js';
 import { editsSeen, minutesText } from '../workload.js';
+import { EditTimes, type EditWindow } from './window.js';
 
 /** y-websocket message types (the first varuint of every message). */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
@@ -18,13 +19,13 @@ export interface LeanClientOptions {
 }
 
 /**
- * A y-websocket client that puts on the wire what the stock `WebsocketProvider` puts there (sync
+ * The raw relay's reader (and the big-minutes uploader): a y-websocket client that puts on the wire what the stock `WebsocketProvider` puts there (sync
  * step 1 on open, step 2 in answer to the server's step 1, its awareness state on open and every
  * 15 s, the echo of every awareness change it receives, an answer to query-awareness) without the
  * provider's per-instance overhead: it never parses awareness JSON and keeps no reconnect
  * machinery. 500 of them fit in two processes.
  */
-export class LeanClient {
+export class LeanClient implements EditWindow {
   readonly doc = new Y.Doc();
   readonly startedAt = now();
   /** When sync step 2 arrived and when it had been applied (NaN until then). */
@@ -35,7 +36,7 @@ export class LeanClient {
   private readonly ws: WebSocket;
   private text: ReturnType<typeof minutesText> = null;
   private seen = 0;
-  private window: { from: number; times: Float64Array; filled: number } | null = null;
+  private readonly edits = new EditTimes();
   private awarenessClock = 0;
   /** Awareness clock and presence per client, as y-protocols keeps them in `meta`. */
   private readonly peers = new Map<number, { clock: number; present: boolean }>();
@@ -100,11 +101,11 @@ export class LeanClient {
 
   /** Starts recording arrival times of edits `from … from + count - 1`. */
   expect(from: number, count: number): void {
-    this.window = { from, times: new Float64Array(count).fill(Number.NaN), filled: 0 };
+    this.edits.expect(from, count);
   }
 
   get complete(): boolean {
-    return this.window !== null && this.window.filled === this.window.times.length;
+    return this.edits.complete;
   }
 
   get broken(): boolean {
@@ -112,7 +113,7 @@ export class LeanClient {
   }
 
   get times(): Float64Array {
-    return this.window?.times ?? new Float64Array(0);
+    return this.edits.times;
   }
 
   close(): void {
@@ -187,14 +188,7 @@ export class LeanClient {
   private noteEdits(at: number): void {
     this.text ??= minutesText(this.doc);
     const count = editsSeen(this.text);
-    const window = this.window;
-    for (; this.seen < count; this.seen++) {
-      const index = this.seen - (window?.from ?? 0);
-      if (window && index >= 0 && index < window.times.length && Number.isNaN(window.times[index])) {
-        window.times[index] = at;
-        window.filled++;
-      }
-    }
+    for (; this.seen < count; this.seen++) this.edits.mark(this.seen, at);
   }
 
   /**
