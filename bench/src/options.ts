@@ -26,13 +26,9 @@ export interface RunOptions {
   readerWorkers: number;
   /** Open connections at which memory is read, in one process (slope over these). */
   memorySteps: number[];
-  memoryPerDoc: number;
   bigOperations: number;
   bigFreshClients: number;
   participants: number;
-  /** The event at scale: rooms × people over two instances. */
-  eventRooms: number;
-  eventPeople: number;
   /** Where the memory scenario writes heap snapshots at its first and last step (none if null). */
   snapshotDir: string | null;
   /** Write docs/BENCHMARKS.md and results/latest.json (default: only for a full run). */
@@ -44,20 +40,17 @@ export interface RunOptions {
 export const DEFAULT_OPTIONS: RunOptions = {
   scenarios: [...SCENARIO_NAMES],
   targets: [...TARGET_NAMES],
-  readers: [50, 200, 500],
+  readers: [50, 200],
   reps: 1,
   rounds: 2,
   edits: 200,
   intervalMs: 20,
   warmupEdits: 20,
   readerWorkers: 2,
-  memorySteps: [250, 500, 750, 1000],
-  memoryPerDoc: 5,
+  memorySteps: [250, 500, 750],
   bigOperations: 100_000,
-  bigFreshClients: 7,
-  participants: 500,
-  eventRooms: 20,
-  eventPeople: 50,
+  bigFreshClients: 5,
+  participants: 300,
   snapshotDir: null,
   write: true,
   renderOnly: false,
@@ -66,14 +59,14 @@ export const DEFAULT_OPTIONS: RunOptions = {
 const USAGE = `pnpm bench [-- options]
   --scenario <list>   ${SCENARIO_NAMES.join(',')} (default: all)
   --targets <list>    ${TARGET_NAMES.join(',')} (default: all)
-  --readers <list>    N for fan-out/awareness/cross-instance (default 50,200,500)
+  --readers <list>    N for fan-out/awareness/cross-instance (default 50,200)
   --reps <n>          measured repetitions of 200 edits per server (default 1)
   --rounds <n>        A/B rounds per figure, target order flipped each round (default 2)
   --workers <n>       reader client processes (default 2)
   --quick             N=20,50, one repetition, small memory/big/hands sizes (a smoke run)
   --write / --no-write  regenerate docs/BENCHMARKS.md and results/latest.json
                       (default: only when every scenario and target was selected)
-  --memory-steps <list>  connection counts of the memory slope (default 250,500,750,1000)
+  --memory-steps <list>  connection counts of the memory slope (default 250,500,750)
   --snapshots <dir>   write heap snapshots of the memory scenario's servers (base and last step)
   --render            measure nothing; rebuild docs/BENCHMARKS.md from results/latest.json
                       and bench/ANALYSIS.md`;
@@ -108,8 +101,6 @@ export function parseOptions(argv: string[]): RunOptions | { help: string } {
       bigOperations: 10_000,
       bigFreshClients: 3,
       participants: 50,
-      eventRooms: 2,
-      eventPeople: 5,
     });
   }
   if (values.scenario) options.scenarios = listOf(values.scenario, SCENARIO_NAMES, 'scenario');

@@ -46,12 +46,7 @@ export async function runAll(
   const reports: ScenarioReport[] = [];
   let turn = 0;
   // Targets with people create them once per run: as many as the largest scenario needs.
-  const people = Math.max(
-    ...options.readers,
-    ...options.memorySteps,
-    options.participants,
-    options.eventRooms * options.eventPeople,
-  );
+  const people = Math.max(...options.readers, ...options.memorySteps, options.participants);
   try {
     for (const scenario of SCENARIOS.filter((s) => options.scenarios.includes(s.name))) {
       const variants: VariantReport[] = [];

@@ -86,12 +86,6 @@ export function evaluateGoals(scenarios: ScenarioReport[]): Goal[] {
     ref,
   );
   push(
-    (l) => `Per participant (room socket + agenda + minutes), RSS slope, ${l}`,
-    roundRatio(scenarios, 'participant', any, 'roundtable', 'rss'),
-    1.0,
-    'of the reference servers summed (median over rounds)',
-  );
-  push(
     () => 'Big minutes: fresh client connect → synced (p50)',
     roundRatio(scenarios, 'big-minutes', any, 'roundtable', 'sync'),
     0.5,

@@ -131,11 +131,6 @@ export const memoryScenario: Scenario<MemoryResult> = {
       size: Math.max(...options.memorySteps),
       docs: 1,
     },
-    {
-      label: `${options.memorySteps.join(' / ')} connections, ${options.memoryPerDoc} per document`,
-      size: Math.max(...options.memorySteps),
-      docs: Math.ceil(Math.max(...options.memorySteps) / options.memoryPerDoc),
-    },
   ],
   notApplicable: (target) => (target === 'roundtable-2x' ? 'single-instance scenario' : null),
   startOptions: { nodeFlags: MEMORY_NODE_FLAGS },

@@ -63,7 +63,17 @@ export function freePort(): Promise<number> {
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', ...(options.nodeFlags ?? []), '--import', TSX_URL, '--import', PROBE_URL, options.entry],
+    [
+      '--expose-gc',
+      ...(options.nodeFlags ?? []),
+      // For development only (e.g. `--cpu-prof`): the report's figures are taken without it.
+      ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      TSX_URL,
+      '--import',
+      PROBE_URL,
+      options.entry,
+    ],
     {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },

@@ -174,7 +174,8 @@ class RoundtableTarget implements Target {
         ORGANIZER_PASSWORD: ORGANIZER.password,
         ORGANIZER_NAME: ORGANIZER.name,
       },
-      readyUrl: `http://127.0.0.1:${port}/healthz`,
+      // `/healthz` answers as soon as the port is open; `/readyz` once the store and Redis are.
+      readyUrl: `http://127.0.0.1:${port}/readyz`,
       // tsx compiles the whole server on a cold start: tens of seconds on a busy 2-core machine.
       readyTimeoutMs: 180_000,
     });
