@@ -104,7 +104,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
       const problem = module.readiness?.();
       if (problem) problems.push(`${module.name}: ${problem}`);
     }
-    res.status(problems.length ? 503 : 200).json({ status: problems.length ? 'unready' : 'ready', problems });
+    const detail: Record<string, unknown> = {};
+    for (const module of modules.values()) {
+      if (!module.readinessDetail) continue;
+      // Bounded: a hung store must not hang the probe (the store's own check reports it).
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer within 2000 ms')), 2000);
+      });
+      detail[module.name] = await Promise.race([module.readinessDetail(), late])
+        .catch((err: unknown) => ({ error: String(err) }))
+        .finally(() => clearTimeout(timer));
+    }
+    res
+      .status(problems.length ? 503 : 200)
+      .json({ status: problems.length ? 'unready' : 'ready', problems, detail });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metricsOutput.contentType).send(await metricsOutput.metrics());

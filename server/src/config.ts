@@ -47,6 +47,31 @@ export const ConfigSchema = z.object({
   /** Public registrations accepted per IP address within REGISTRATION_RATE_WINDOW_SECONDS. */
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   REGISTRATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /**
+   * Outgoing mail server, e.g. `smtps://user:pass@smtp.example.org:465` or `smtp://localhost:25`.
+   * Unset: messages wait in the outbox and organizers send them from the console (mailto/copy).
+   */
+  SMTP_URL: z.string().optional(),
+  /** Sender of every message, e.g. `Roundtable secretariat <secretariat@example.org>`. */
+  MAIL_FROM: z.string().default('Roundtable <no-reply@localhost>'),
+  /** Minutes before each session that members are reminded (comma-separated; empty for none). */
+  MAIL_REMINDER_MINUTES: z
+    .string()
+    .default('1440,60')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
+    .pipe(z.array(z.number().int().min(1).max(43_200))),
+  /** First retry after this many seconds; doubles each attempt, at most an hour. */
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(30),
+  /** Attempts before a message is marked failed for good. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** How often the outbox worker looks for due messages. */
+  MAIL_POLL_MS: z.coerce.number().int().min(10).default(5000),
   YJS_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().optional(),
   YJS_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
   YJS_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().positive().optional(),

@@ -87,6 +87,8 @@ export interface AppModule {
   start?(): Promise<void>;
   /** A reason this instance is not ready (e.g. failing writes), or null. */
   readiness?(): string | null;
+  /** Facts for `/readyz` `detail` that do not make the instance unready (e.g. failing mail). */
+  readinessDetail?(): Promise<Record<string, unknown>>;
   /** Stops accepting work, flushes what must be stored, releases resources. */
   close?(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { createEventsModule } from './events/module.js';
 import { createOpenApiModule } from './http/openapi.js';
 import { createPollsModule } from './polls/module.js';
 import { createLobbyModule } from './lobby/module.js';
+import { createMailModule } from './mail/module.js';
 import { createMediaModule } from './media/module.js';
 import { createMinutesModule } from './minutes/module.js';
 import type { AppModule, ModuleContext } from './module.js';
@@ -42,4 +43,6 @@ export const MODULE_FACTORIES: ReadonlyArray<(context: ModuleContext) => Promise
   createChatModule,
   createPollsModule,
   createReactionsModule,
+  // Last: its worker starts after everything that writes to the outbox is ready.
+  createMailModule,
 ];

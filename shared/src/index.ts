@@ -11,6 +11,7 @@ export * from './api/media.js';
 export * from './api/audit.js';
 export * from './api/minutes.js';
 export * from './api/reports.js';
+export * from './api/mail.js';
 export * from './speaking/index.js';
 export * from './chat/index.js';
 export * from './polls/index.js';

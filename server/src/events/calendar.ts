@@ -1,12 +1,19 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { Event } from '@roundtable/shared';
 
+/** What turns the calendar into an invitation (`METHOD:REQUEST`) addressed to one person. */
+export interface CalendarInvite {
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
+}
+
 /**
- * The event as an iCalendar file: one VEVENT per session. Times are written in UTC (`…Z`), which
+ * The event as an iCalendar file: one VEVENT per session. With `invite`, the file is a
+ * `METHOD:REQUEST` for that attendee, which mail clients offer to accept into the calendar. Times are written in UTC (`…Z`), which
  * every calendar converts to its viewer's zone without needing a VTIMEZONE block; the event's own
  * zone travels as `X-WR-TIMEZONE` and, for people reading the text, in each description.
  */
-export function eventToIcs(event: Event, eventUrl: string): string {
+export function eventToIcs(event: Event, eventUrl: string, invite?: CalendarInvite): string {
   const location = event.venues.map((v) => v.name).join(' / ');
   const attributes = event.sessions.map((session): EventAttributes => ({
     uid: `${event.id}.${session.id}@roundtable`,
@@ -22,8 +29,18 @@ export function eventToIcs(event: Event, eventUrl: string): string {
     endOutputType: 'utc',
     url: eventUrl,
     ...(location ? { location } : {}),
+    ...(invite
+      ? {
+          organizer: invite.organizer,
+          attendees: [{ ...invite.attendee, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
+        }
+      : {}),
   }));
-  const { error, value } = createEvents(attributes, { productId: 'roundtable', calName: event.title });
+  const { error, value } = createEvents(attributes, {
+    productId: 'roundtable',
+    calName: event.title,
+    ...(invite ? { method: 'REQUEST' } : {}),
+  });
   if (error || value === null) throw error ?? new Error('calendar generation failed');
   return value.replace(/^(X-WR-CALNAME:.*\r\n)/m, `$1X-WR-TIMEZONE:${event.timeZone}\r\n`);
 }

@@ -145,6 +145,7 @@ export function personToRow(
     is_organizer: int(person.isOrganizer),
     password_hash: passwordHash,
     created_at: createdAt,
+    language: null,
   };
 }
 

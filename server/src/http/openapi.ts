@@ -70,6 +70,8 @@ const NAMED_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
   ['RegisterBody', wire.RegisterBodySchema],
   ['ApproveRegistrationBody', wire.ApproveRegistrationBodySchema],
   ['IssueInvitationBody', wire.IssueInvitationBodySchema],
+  ['OutboxMessage', wire.OutboxMessageSchema],
+  ['OutboxList', wire.OutboxListSchema],
 ];
 
 const ACCESS_TEXT: Record<RouteAccess, string> = {

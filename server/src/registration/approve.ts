@@ -7,8 +7,10 @@ import {
 } from '@roundtable/shared';
 import type { z } from 'zod';
 import { personToRow } from '../events/rows.js';
-import { findPersonByEmail } from '../events/store.js';
+import { findPersonByEmail, requireEvent } from '../events/store.js';
 import { HttpError } from '../http/errors.js';
+import { queueInvitationMail } from '../mail/compose.js';
+import { mailLanguage } from '../mail/outbox.js';
 import type { Store, Tx } from '../store/db.js';
 import { issueInvitation } from './invitations.js';
 import { registrationFromRow } from './rows.js';
@@ -19,6 +21,8 @@ export interface ApproveInput {
   decidedBy: string;
   nowMs: number;
   origin: string;
+  /** `MAIL_FROM`: the organizer of the invitation's calendar. */
+  from: string;
 }
 
 /** A 400 that points at the offending field of the approval body. */
@@ -31,8 +35,9 @@ function badField(path: string, message: string): HttpError {
 /**
  * Approves a pending registration: the person (reused by email, else created from the form), their
  * membership with delegation and place, their room roles and an invitation link, all in one
- * transaction. Any refusal on the way rolls every earlier write back, so a half-approved
- * registration (a person without membership, a membership without invitation) never exists.
+ * transaction, with the invitation mail in the outbox. Any refusal on the way rolls every earlier
+ * write back, so a half-approved registration (a person without membership, a membership without
+ * invitation, an invitation nobody is told about) never exists.
  */
 export async function approveRegistration(
   store: Store,
@@ -79,6 +84,28 @@ export async function approveRegistration(
       origin: input.origin,
     });
     await tx.updateTable('registrations').set({ person_id: person.id }).where('id', '=', row.id).execute();
+    // A person's later mail (reminders, reports) follows the language they registered in.
+    await tx
+      .updateTable('people')
+      .set({ language: row.language })
+      .where('id', '=', person.id)
+      .where('language', 'is', null)
+      .execute();
+    await queueInvitationMail(
+      tx,
+      { origin: input.origin, from: input.from, nowMs: input.nowMs },
+      {
+        kind: 'registration_approved',
+        event: await requireEvent(tx, row.event_id),
+        invitation,
+        to: {
+          personId: person.id,
+          email: row.email,
+          name: person.name,
+          language: mailLanguage(row.language),
+        },
+      },
+    );
     const registration = registrationFromRow({
       ...row,
       status: 'approved',

@@ -5,17 +5,18 @@ import {
   ErrorCode,
   RegisterBodySchema,
   RegistrationReceiptSchema,
-  type RegistrationReceipt,
+  registrationStatusUrl,
 } from '@roundtable/shared';
 import { RedisRateLimitStore } from '../auth/rate-limit.js';
+import { hashToken, randomToken } from '../auth/sessions.js';
 import { EventParams } from '../events/params.js';
 import { normalizeEmail } from '../events/rows.js';
 import { isUniqueViolation, requireEvent } from '../events/store.js';
 import { isPlaceOf, throwIfIssues } from '../events/views.js';
 import { errorBody, HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
+import { queueRegistrationReceived } from '../mail/compose.js';
 import type { ModuleContext } from '../module.js';
-import { nowIso } from '../store/db.js';
 
 const duplicateMessage = 'This email is already registered for this event.';
 
@@ -27,7 +28,8 @@ export const RegisterRoute = defineRoute({
   description:
     'Anyone may call while registration is open. `place` is a venue id of the event or `online`. ' +
     '`website` is a honeypot: when it is filled in, the answer is the same 201 receipt but nothing ' +
-    'is stored. Limited per IP address (`REGISTRATION_RATE_LIMIT` per ' +
+    'is stored. The answer carries the personal status link that the confirmation mail carries too. ' +
+    'Limited per IP address (`REGISTRATION_RATE_LIMIT` per ' +
     '`REGISTRATION_RATE_WINDOW_SECONDS`).',
   tags: ['registration'],
   access: 'public',
@@ -84,7 +86,10 @@ export function mountRegisterRoute(
     router,
     RegisterRoute,
     async ({ params, body }) => {
-      const receipt: RegistrationReceipt = { eventId: params.eventId, status: 'pending' };
+      // The token exists only in this answer and the confirmation mail; the store keeps its hash.
+      const statusToken = randomToken();
+      const statusUrl = registrationStatusUrl(context.publicOrigin(), statusToken);
+      const receipt = { eventId: params.eventId, status: 'pending' as const, statusUrl };
       if (body.website) {
         // Bots fill every field; people never see this one. Answer like a success so the bot
         // learns nothing, and keep the spam out of the organizers' list.
@@ -106,24 +111,41 @@ export function mountRegisterRoute(
         .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
         .executeTakeFirst();
       if (existing) throw HttpError.conflict(duplicateMessage, ErrorCode.DuplicateRegistration);
+      const nowMs = context.clock.now();
+      const id = crypto.randomUUID();
       try {
-        await db
-          .insertInto('registrations')
-          .values({
-            id: crypto.randomUUID(),
-            event_id: event.id,
-            name: body.name,
-            organization: body.organization,
-            email,
-            phone: body.phone,
-            place: body.place,
-            status: 'pending',
-            person_id: null,
-            created_at: nowIso(() => context.clock.now()),
-            decided_at: null,
-            decided_by: null,
-          })
-          .execute();
+        // The registration and its confirmation mail commit together.
+        await context.store.transaction(async (tx) => {
+          await tx
+            .insertInto('registrations')
+            .values({
+              id,
+              event_id: event.id,
+              name: body.name,
+              organization: body.organization,
+              email,
+              phone: body.phone,
+              place: body.place,
+              status: 'pending',
+              person_id: null,
+              created_at: new Date(nowMs).toISOString(),
+              decided_at: null,
+              decided_by: null,
+              language: body.language,
+              status_token_hash: hashToken(statusToken),
+            })
+            .execute();
+          await queueRegistrationReceived(
+            tx,
+            { origin: context.publicOrigin(), from: context.config.MAIL_FROM, nowMs },
+            {
+              event,
+              registrationId: id,
+              to: { personId: null, email, name: body.name, language: body.language },
+              statusUrl,
+            },
+          );
+        });
       } catch (err) {
         // Two identical submissions at once: the (event, email) unique index lets one through.
         if (isUniqueViolation(err))

@@ -57,7 +57,11 @@ describe.each(STORE_KINDS)('registration (%s)', (kind) => {
     it('stores a registration as pending and answers with a receipt that reveals nothing else', async () => {
       const response = await call('POST', `/api/events/${event.id}/registrations`, { body: form });
       expect(response.status).toBe(201);
-      expect(json<RegistrationReceipt>(response)).toEqual({ eventId: event.id, status: 'pending' });
+      expect(json<RegistrationReceipt>(response)).toEqual({
+        eventId: event.id,
+        status: 'pending',
+        statusUrl: expect.stringMatching(/\/registration-status\?token=[\w-]{20,}$/) as unknown,
+      });
       const list = json<Registration[]>(
         await call('GET', `/api/events/${event.id}/registrations`, { cookie: organizer }),
       );
@@ -85,7 +89,11 @@ describe.each(STORE_KINDS)('registration (%s)', (kind) => {
         body: { ...form, email: 'bot@spam.example', website: 'http://spam.example' },
       });
       expect(response.status).toBe(201);
-      expect(json<RegistrationReceipt>(response)).toEqual({ eventId: event.id, status: 'pending' });
+      expect(json<RegistrationReceipt>(response)).toEqual({
+        eventId: event.id,
+        status: 'pending',
+        statusUrl: expect.stringMatching(/\/registration-status\?token=[\w-]{20,}$/) as unknown,
+      });
       const list = json<Registration[]>(
         await call('GET', `/api/events/${event.id}/registrations`, { cookie: organizer }),
       );

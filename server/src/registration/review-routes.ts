@@ -11,6 +11,8 @@ import { EventParams, RegistrationParams } from '../events/params.js';
 import { requireEvent } from '../events/store.js';
 import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
+import { queueRegistrationDeclined } from '../mail/compose.js';
+import { mailLanguage } from '../mail/outbox.js';
 import type { ModuleContext } from '../module.js';
 import { approveRegistration } from './approve.js';
 import { registrationFromRow } from './rows.js';
@@ -97,6 +99,7 @@ export function mountReviewRoutes(router: Router, context: ModuleContext): void 
       decidedBy: actor.personId,
       nowMs: context.clock.now(),
       origin: context.publicOrigin(),
+      from: context.config.MAIL_FROM,
     });
     await context.accessChanges.notify({ personIds: [result.invitation.personId] });
     return result;
@@ -106,16 +109,40 @@ export function mountReviewRoutes(router: Router, context: ModuleContext): void 
     const actor = await sessions.requireActor(req);
     const registration = await requireRegistration(params.registrationId);
     assertCanInEvent(actor, 'registration:manage', registration.eventId);
-    const decidedAt = new Date(context.clock.now()).toISOString();
-    const result = await db
-      .updateTable('registrations')
-      .set({ status: 'declined', decided_at: decidedAt, decided_by: actor.personId })
-      .where('id', '=', registration.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) {
-      throw HttpError.conflict(`The registration is already ${registration.status}.`);
-    }
+    const nowMs = context.clock.now();
+    const decidedAt = new Date(nowMs).toISOString();
+    const event = await requireEvent(db, registration.eventId);
+    // The decision and the mail telling the registrant commit together.
+    await context.store.transaction(async (tx) => {
+      const result = await tx
+        .updateTable('registrations')
+        .set({ status: 'declined', decided_at: decidedAt, decided_by: actor.personId })
+        .where('id', '=', registration.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) {
+        throw HttpError.conflict(`The registration is already ${registration.status}.`);
+      }
+      const row = await tx
+        .selectFrom('registrations')
+        .select('language')
+        .where('id', '=', registration.id)
+        .executeTakeFirstOrThrow();
+      await queueRegistrationDeclined(
+        tx,
+        { origin: context.publicOrigin(), from: context.config.MAIL_FROM, nowMs },
+        {
+          event,
+          registrationId: registration.id,
+          to: {
+            personId: registration.personId,
+            email: registration.email,
+            name: registration.name,
+            language: mailLanguage(row.language),
+          },
+        },
+      );
+    });
     return { ...registration, status: 'declined' as const, decidedAt };
   });
 }

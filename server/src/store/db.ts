@@ -134,6 +134,9 @@ async function migrateToLatest(db: Db, dialect: Dialect): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations(dialect)) },
+    // Migration numbers are handed out to parallel branches: a store that already ran a later
+    // number must still take an earlier one that lands after it.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

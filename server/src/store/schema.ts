@@ -44,6 +44,8 @@ export interface Database {
     is_organizer: number;
     password_hash: string | null;
     created_at: string;
+    /** `en` / `ja`: the language of the mail this person gets; null until known. */
+    language: ColumnType<string | null, string | null | undefined, string | null>;
   };
   event_members: {
     event_id: string;
@@ -65,6 +67,10 @@ export interface Database {
     created_at: string;
     decided_at: string | null;
     decided_by: string | null;
+    /** The language the registrant used on the form: their mail comes in it. */
+    language: ColumnType<string, string | undefined, string>;
+    /** sha256 of the registrant's personal status link token. */
+    status_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   };
   invitations: {
     id: string;
@@ -130,4 +136,31 @@ export interface Database {
   chat_reads: { room_id: string; person_id: string; tab: string; last_read_id: number };
   /** Per event: whether the public chat goes into the report as an annex (0/1). */
   chat_event_settings: { event_id: string; public_chat_in_report: number };
+  /** Every outgoing message, written with the change that causes it; see server/src/mail. */
+  outbox: {
+    id: string;
+    dedupe_key: string;
+    kind: string;
+    event_id: string | null;
+    person_id: string | null;
+    invitation_id: string | null;
+    to_address: string;
+    to_name: string;
+    language: string;
+    subject: string;
+    text: string;
+    html: string;
+    /** JSON: `[{ filename, contentType, content }]` (text content). */
+    attachments: string;
+    /** `pending` → `sending` (leased) → `delivered` | `failed`; back to `pending` to retry. */
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    claimant: string | null;
+    lease_until: string | null;
+    last_error: string | null;
+    smtp_response: string | null;
+    created_at: string;
+    sent_at: string | null;
+  };
 }

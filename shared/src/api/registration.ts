@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema, RoomRoleSchema } from '../domain/people.js';
+import { MailLanguageSchema } from './mail.js';
 import { InvitationSchema, RegistrationSchema, RegistrationStatusSchema } from '../domain/registration.js';
 
 /**
@@ -12,9 +13,11 @@ export const RegisterBodySchema = z.object({
   email: z.email(),
   phone: z.string().trim().min(3).max(50),
   place: z.string().min(1).max(40),
+  /** The form's language: the confirmation and every later mail come in it. */
+  language: MailLanguageSchema.default('en'),
   website: z.string().max(200).optional(),
 });
-export type RegisterBody = z.infer<typeof RegisterBodySchema>;
+export type RegisterBody = z.input<typeof RegisterBodySchema>;
 
 export const ApproveRegistrationBodySchema = z.object({
   delegationId: IdSchema.nullable().default(null),
@@ -57,5 +60,15 @@ export type ListRegistrationsQuery = z.infer<typeof ListRegistrationsQuerySchema
 export const RegistrationReceiptSchema = z.object({
   eventId: IdSchema,
   status: z.literal('pending'),
+  /** The registrant's personal status page (also in the confirmation mail); keep it private. */
+  statusUrl: z.string(),
 });
 export type RegistrationReceipt = z.infer<typeof RegistrationReceiptSchema>;
+
+/** Client path of the registrant's personal status page (token in the query). */
+export const REGISTRATION_STATUS_PATH = '/registration-status';
+
+/** The registrant's personal status link. */
+export function registrationStatusUrl(origin: string, token: string): string {
+  return `${origin}${REGISTRATION_STATUS_PATH}?token=${encodeURIComponent(token)}`;
+}

@@ -3,6 +3,7 @@ import type { Dialect } from '../db.js';
 import { initial } from './001_initial.js';
 import { attendance } from './002_attendance.js';
 import { minutes } from './003_minutes.js';
+import { mail } from './005_mail.js';
 import { chat } from './006_chat.js';
 
 /**
@@ -14,6 +15,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '001_initial': initial(dialect),
     '002_attendance': attendance(dialect),
     '003_minutes': minutes(dialect),
+    '005_mail': mail(dialect),
     '006_chat': chat(dialect),
   };
 }
