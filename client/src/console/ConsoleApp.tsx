@@ -5,6 +5,7 @@ import { ConsoleHome } from './ConsoleHome';
 import { DelegationsPanel } from './DelegationsPanel';
 import { EventSettingsPanel } from './EventSettingsPanel';
 import { InvitationsPanel } from './InvitationsPanel';
+import { OutboxPanel } from './mail/OutboxPanel';
 import { MembersPanel } from './MembersPanel';
 import { NewEventPage } from './NewEventPage';
 import { RegistrationsPanel } from './RegistrationsPanel';
@@ -26,6 +27,7 @@ export default function ConsoleApp() {
           <Route path="members" element={<MembersPanel />} />
           <Route path="roles" element={<RoomRolesPanel />} />
           <Route path="invitations" element={<InvitationsPanel />} />
+          <Route path="mail" element={<OutboxPanel />} />
         </Route>
       </Routes>
     </RequireOrganizer>

@@ -15,6 +15,7 @@ const TABS = [
   { path: 'members', key: 'members' },
   { path: 'roles', key: 'roles' },
   { path: 'invitations', key: 'invitations' },
+  { path: 'mail', key: 'mail' },
 ] as const;
 
 /** One event in the console: its title, a navigation between its parts, and the part shown. */

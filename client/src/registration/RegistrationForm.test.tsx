@@ -53,9 +53,14 @@ describe('registration form', () => {
     expect(within(screen.getByRole('alert')).getByText('Some fields need attention.')).toBeTruthy();
   });
 
-  it('sends the chosen place and an empty honeypot, then says the registration awaits approval', async () => {
+  it('sends the chosen place, the language and an empty honeypot, then says the registration awaits approval and links the status page', async () => {
     const fetchMock = mockApi({
-      'POST /api/events/evt-1/registrations': () => jsonResponse(201, { id: 'reg-1' }),
+      'POST /api/events/evt-1/registrations': () =>
+        jsonResponse(201, {
+          eventId: 'evt-1',
+          status: 'pending',
+          statusUrl: 'https://rt.example/registration-status?token=tok-123',
+        }),
     });
     renderWithApp(<RegistrationForm eventId="evt-1" venues={venues} />);
     await fillForm();
@@ -68,8 +73,11 @@ describe('registration form', () => {
       email: 'aiko@example.org',
       phone: '0312345678',
       place: 'osaka',
+      language: 'en',
       website: '',
     });
+    const link = screen.getByRole('link', { name: 'See or change your registration' });
+    expect(link.getAttribute('href')).toBe('/registration-status?token=tok-123');
   });
 
   it('says so when the email is already registered', async () => {

@@ -2,10 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import type { RegisterBody, Venue } from '@roundtable/shared';
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fieldErrorsOf } from '../ui/errors';
 import { Field } from '../ui/Field';
-import { submitRegistration } from './api';
+import { statusPath, submitRegistration } from './api';
 import { usePlaceOptions } from './places';
 import { formText } from '../ui/formText';
 
@@ -18,7 +19,7 @@ interface RegistrationFormProps {
 
 /** The public registration form (the seed's: name, organization, phone, place) plus email. */
 export function RegistrationForm({ eventId, venues }: RegistrationFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const placeErrorId = useId();
   const mutation = useMutation({
     mutationFn: (body: RegisterBody) => submitRegistration(eventId, body),
@@ -35,6 +36,8 @@ export function RegistrationForm({ eventId, venues }: RegistrationFormProps) {
       email: text('email'),
       phone: text('phone'),
       place: text('place'),
+      // The confirmation and every later mail come in the language the form was filled in.
+      language: i18n.resolvedLanguage === 'ja' ? 'ja' : 'en',
       website: text('website'),
     });
   }
@@ -44,6 +47,10 @@ export function RegistrationForm({ eventId, venues }: RegistrationFormProps) {
       <div role="status" className="alert alert-success">
         <h2>{t('register.successTitle')}</h2>
         <p>{t('register.successBody')}</p>
+        <p>
+          <Link to={statusPath(mutation.data.statusUrl)}>{t('register.statusLink')}</Link>
+        </p>
+        <p className="field-hint">{t('register.statusLinkHint')}</p>
       </div>
     );
   }

@@ -6,6 +6,7 @@ import { AppLayout } from './AppLayout';
 const EventsPage = lazy(() => import('../events/EventsPage'));
 const EventPage = lazy(() => import('../events/EventPage'));
 const RegisterPage = lazy(() => import('../registration/RegisterPage'));
+const RegistrationStatusPage = lazy(() => import('../registration/StatusPage'));
 const SignInPage = lazy(() => import('../auth/SignInPage'));
 const SetupPage = lazy(() => import('../auth/SetupPage'));
 const InvitePage = lazy(() => import('../auth/InvitePage'));
@@ -26,6 +27,7 @@ export function AppRoutes() {
         <Route path="invite/:token" element={<InvitePage />} />
         <Route path="events/:eventId" element={<EventPage />} />
         <Route path="events/:eventId/register" element={<RegisterPage />} />
+        <Route path="registration-status" element={<RegistrationStatusPage />} />
         <Route path="events/:eventId/report" element={<ReportPage />} />
         <Route path="rooms/:roomId" element={<RoomPage />} />
         <Route path="console/*" element={<ConsoleApp />} />

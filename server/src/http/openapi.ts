@@ -72,6 +72,8 @@ const NAMED_SCHEMAS: ReadonlyArray<readonly [string, z.ZodType]> = [
   ['IssueInvitationBody', wire.IssueInvitationBodySchema],
   ['OutboxMessage', wire.OutboxMessageSchema],
   ['OutboxList', wire.OutboxListSchema],
+  ['RegistrationStatusView', wire.RegistrationStatusViewSchema],
+  ['CorrectRegistrationBody', wire.CorrectRegistrationBodySchema],
 ];
 
 const ACCESS_TEXT: Record<RouteAccess, string> = {

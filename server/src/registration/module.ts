@@ -3,6 +3,7 @@ import type { AppModule, ModuleContext } from '../module.js';
 import { mountInvitationRoutes } from './invitation-routes.js';
 import { createRegistrationLimiter, mountRegisterRoute } from './register-route.js';
 import { mountReviewRoutes } from './review-routes.js';
+import { mountStatusRoutes } from './status-routes.js';
 
 /** Public registration, its review by organizers, and invitation links, under `/api`. */
 export function createRegistrationModule(context: ModuleContext): AppModule {
@@ -11,6 +12,7 @@ export function createRegistrationModule(context: ModuleContext): AppModule {
   mountRegisterRoute(router, context, limiter.middleware);
   mountReviewRoutes(router, context);
   mountInvitationRoutes(router, context);
+  mountStatusRoutes(router, context);
   return {
     name: 'registration',
     router,

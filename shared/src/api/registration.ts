@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema, RoomRoleSchema } from '../domain/people.js';
 import { MailLanguageSchema } from './mail.js';
+import { VenueSchema } from '../domain/events.js';
 import { InvitationSchema, RegistrationSchema, RegistrationStatusSchema } from '../domain/registration.js';
 
 /**
@@ -72,3 +73,31 @@ export const REGISTRATION_STATUS_PATH = '/registration-status';
 export function registrationStatusUrl(origin: string, token: string): string {
   return `${origin}${REGISTRATION_STATUS_PATH}?token=${encodeURIComponent(token)}`;
 }
+
+/** What a registrant sees on their personal status page (no account needed: the link is the key). */
+export const RegistrationStatusViewSchema = z.object({
+  eventId: IdSchema,
+  eventTitle: z.string(),
+  status: RegistrationStatusSchema,
+  name: z.string(),
+  organization: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  place: z.string(),
+  language: MailLanguageSchema,
+  /** The event's venues: the places the registrant may pick (and `online`). */
+  venues: z.array(VenueSchema),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type RegistrationStatusView = z.infer<typeof RegistrationStatusViewSchema>;
+
+/** Corrections a registrant may make while their registration is pending. */
+export const CorrectRegistrationBodySchema = RegisterBodySchema.pick({
+  name: true,
+  organization: true,
+  phone: true,
+  place: true,
+  language: true,
+}).partial();
+export type CorrectRegistrationBody = z.input<typeof CorrectRegistrationBodySchema>;
