@@ -45,7 +45,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
     health.attachStore(deps.store);
     if (deps.redis) health.attachRedis(deps.redis);
   }
-  const metricsOutput = Registry.merge([metrics.registry, health.registry]);
   const sessions = createSessions(deps.store, () => deps.clock.now());
   const accessChanges = await createAccessChanges(deps.redis, logger);
   const app = express();
@@ -121,6 +120,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       .json({ status: problems.length ? 'unready' : 'ready', problems, detail });
   });
   app.get('/metrics', async (_req, res) => {
+    // Merged per scrape: a registry merged at start-up would miss what modules register later.
+    const metricsOutput = Registry.merge([metrics.registry, health.registry]);
     res.type(metricsOutput.contentType).send(await metricsOutput.metrics());
   });
 
