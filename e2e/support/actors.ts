@@ -12,8 +12,14 @@ export interface Actor {
   close(): Promise<void>;
 }
 
-export async function newActor(browser: Browser, name: string, locale = 'en-US'): Promise<Actor> {
-  const context = await browser.newContext({ locale });
+/** `baseURL` points the actor at another server than the configured one (a spec's own). */
+export async function newActor(
+  browser: Browser,
+  name: string,
+  locale = 'en-US',
+  baseURL?: string,
+): Promise<Actor> {
+  const context = await browser.newContext({ locale, ...(baseURL ? { baseURL } : {}) });
   const page = await context.newPage();
   return { name, context, page, close: () => context.close() };
 }

@@ -29,12 +29,16 @@ interface IdName {
  * that every other actor signs in the way real people do, by opening their link.
  */
 export class Organizer {
-  private constructor(readonly actor: Actor) {}
+  private constructor(
+    readonly actor: Actor,
+    private readonly baseURL?: string,
+  ) {}
 
-  static async signIn(browser: Browser): Promise<Organizer> {
-    const actor = await newActor(browser, 'organizer');
+  /** `baseURL`: another server than the configured one (a spec's own). */
+  static async signIn(browser: Browser, baseURL?: string): Promise<Organizer> {
+    const actor = await newActor(browser, 'organizer', 'en-US', baseURL);
     await signInAsOrganizer(actor);
-    return new Organizer(actor);
+    return new Organizer(actor, baseURL);
   }
 
   private async getJson<T>(path: string): Promise<T> {
@@ -75,7 +79,7 @@ export class Organizer {
   /** Signs a demo person in, in their own browser context, and waits for their event page. */
   async invite(browser: Browser, personName: string, locale = 'en-US'): Promise<Actor> {
     const url = await this.invitationUrl(personName);
-    const actor = await newActor(browser, personName, locale);
+    const actor = await newActor(browser, personName, locale, this.baseURL);
     await actor.page.goto(url);
     await expect(actor.page.getByRole('heading', { level: 1, name: TASK_FORCE })).toBeVisible();
     return actor;

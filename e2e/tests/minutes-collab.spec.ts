@@ -84,11 +84,14 @@ test.describe.serial('live minutes', () => {
       us.page.keyboard.type(` ${fromUs}`, { delay: 40 }),
     ]);
 
+    // Each text intact and where its writer put it: right after the shared text, one after the
+    // other (which one first is the merge's tie-break), identical on both screens.
+    const intact = [`${shared} ${fromJapan} ${fromUs}`, `${shared} ${fromUs} ${fromJapan}`];
     for (const screen of [japan, us]) {
-      await expect(screen.paragraph(shared)).toContainText(fromJapan);
-      await expect(screen.paragraph(shared)).toContainText(fromUs);
+      await expect.poll(() => screen.paragraphText(shared)).toContain(fromJapan);
+      await expect.poll(() => screen.paragraphText(shared)).toContain(fromUs);
+      expect(intact).toContain(await screen.paragraphText(shared));
     }
-    // Both ended up in one paragraph, identical on both screens.
     await expect.poll(() => japan.paragraphText(shared)).toBe(await us.paragraphText(shared));
     await expect(japan.caretOf(NOTE_TAKER_US)).toBeVisible();
     await expect(us.caretOf(NOTE_TAKER_JAPAN)).toBeVisible();
