@@ -35,6 +35,24 @@ describe('server-side edits of the minutes', () => {
     expect(insertAgendaTemplate(doc, ITEMS, 'en', '2026-03-01T00:00:00.000Z')).toBeNull();
   });
 
+  it('keeps what a note-taker types into the blank page while the template goes in', () => {
+    const server = new Y.Doc();
+    appendToMinutes(server, [minutesElement(MinutesNode.Paragraph, '')]);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    // The note-taker's first letters are on their way while the server sees a blank page.
+    const paragraph = minutesFragment(client).get(0) as Y.XmlElement;
+    const typed = new Y.XmlText();
+    typed.insert(0, 'Japan opened');
+    paragraph.insert(0, [typed]);
+    expect(insertAgendaTemplate(server, ITEMS, 'en', '2026-03-01T00:00:00.000Z')).toBe(2);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    for (const doc of [server, client]) {
+      expect(minutesPlainText(doc)).toBe('Opening\nPresenters: Chair Japan\n\nClosing\n\nJapan opened');
+    }
+  });
+
   it('replaces the content with a snapshot’s, formatting and attributes included, as ordinary edits', () => {
     const snapshot = new Y.Doc();
     const bold = new Y.XmlText();

@@ -1,11 +1,14 @@
 import * as Y from 'yjs';
 import {
   AGENDA_ITEM_ATTRIBUTE,
+  isMinutesBlank,
   MinutesNode,
   minutesFragment,
   minutesMeta,
   type AgendaItem,
 } from '@roundtable/shared';
+
+export { isMinutesBlank };
 
 /* Server-side edits of the minutes (template, restore): pure over a Y.Doc, tested without a server. */
 
@@ -14,31 +17,6 @@ export type TemplateLanguage = keyof typeof PRESENTERS;
 
 /** Meta key recording that the template was inserted (and when), for editors and tests. */
 export const TEMPLATE_SEEDED_KEY = 'templateSeededAt';
-
-function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) {
-    const delta = node.toDelta() as { insert?: unknown }[];
-    return delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
-  }
-  if (node instanceof Y.XmlHook) return '';
-  return node
-    .toArray()
-    .map((child) => textOf(child))
-    .join('');
-}
-
-/**
- * Blank minutes: nothing but empty paragraphs. An editor that opened the document first may have
- * written the single empty paragraph its schema requires; that is still a blank page.
- */
-export function isMinutesBlank(doc: Y.Doc): boolean {
-  return minutesFragment(doc)
-    .toArray()
-    .every(
-      (node) =>
-        node instanceof Y.XmlElement && node.nodeName === MinutesNode.Paragraph && textOf(node).trim() === '',
-    );
-}
 
 function element(name: string, text: string, attributes: Record<string, string | number> = {}): Y.XmlElement {
   const el = new Y.XmlElement(name);
@@ -52,10 +30,13 @@ function element(name: string, text: string, attributes: Record<string, string |
 }
 
 /**
- * Replaces blank minutes with one section per agenda item: a heading tied to the item
+ * Puts one section per agenda item into blank minutes: a heading tied to the item
  * (`agendaItemId`), its presenters, and an empty paragraph to write in. Returns the number of
  * sections, or null when the minutes were not blank (nothing is changed then). Call inside the
  * document's transaction so the sections arrive as one update.
+ *
+ * The sections go in front of the blank paragraphs, which stay: a note-taker may be typing into
+ * one of them right now, and letters typed into a deleted paragraph would be lost.
  */
 export function insertAgendaTemplate(
   doc: Y.Doc,
@@ -64,7 +45,15 @@ export function insertAgendaTemplate(
   at: string,
 ): number | null {
   if (!isMinutesBlank(doc)) return null;
-  const fragment = minutesFragment(doc);
+  doc.transact(() => {
+    minutesFragment(doc).insert(0, sectionNodes(items, language));
+    minutesMeta(doc).set(TEMPLATE_SEEDED_KEY, at);
+  });
+  return items.length;
+}
+
+/** A heading tied to each item, its presenters (when there are some) and a paragraph to write in. */
+function sectionNodes(items: readonly AgendaItem[], language: TemplateLanguage): Y.XmlElement[] {
   const nodes: Y.XmlElement[] = [];
   for (const item of items) {
     // Heading levels are numbers in the editor's schema (Tiptap reads `level` as a number).
@@ -74,12 +63,35 @@ export function insertAgendaTemplate(
     }
     nodes.push(element(MinutesNode.Paragraph, ''));
   }
-  doc.transact(() => {
-    fragment.delete(0, fragment.length);
-    fragment.insert(0, nodes);
-    minutesMeta(doc).set(TEMPLATE_SEEDED_KEY, at);
-  });
-  return items.length;
+  return nodes;
+}
+
+/** Agenda item ids that have a section heading in the minutes. */
+export function sectionItemIds(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>();
+  for (const node of minutesFragment(doc).toArray()) {
+    if (!(node instanceof Y.XmlElement) || node.nodeName !== MinutesNode.Heading) continue;
+    const id = node.getAttribute(AGENDA_ITEM_ATTRIBUTE) as unknown;
+    if (typeof id === 'string') ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * Appends sections for agenda items added after the template went in (items without a section).
+ * Returns how many were appended.
+ */
+export function appendAgendaSections(
+  doc: Y.Doc,
+  items: readonly AgendaItem[],
+  language: TemplateLanguage,
+): number {
+  const present = sectionItemIds(doc);
+  const missing = items.filter((item) => !present.has(item.id));
+  if (missing.length === 0) return 0;
+  const fragment = minutesFragment(doc);
+  doc.transact(() => fragment.insert(fragment.length, sectionNodes(missing, language)));
+  return missing.length;
 }
 
 /**

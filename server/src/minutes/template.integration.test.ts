@@ -80,6 +80,45 @@ describe('the minutes template from the agenda, across two instances with Redis'
     expect(again.body).toEqual({ outcome: 'already_seeded', sections: 0 });
     expect(headingItems(await storedMinutes(a, roomId))).toEqual(ids);
   });
+
+  it("minutes opened before the agenda get each item's section once it is added, exactly once across instances", async () => {
+    const [a, b] = instances as [TestApp, TestApp];
+    const roomId = meeting.room.id;
+    const cookieA = await cookies(a)(meeting.noteTaker.id);
+    const cookieB = await cookies(b)(meeting.chairs[0]!.id);
+    const askBoth = () =>
+      Promise.all([
+        api<SeedTemplateResult>(a, cookieA, 'POST', `/rooms/${roomId}/minutes/template`, {}),
+        api<SeedTemplateResult>(b, cookieB, 'POST', `/rooms/${roomId}/minutes/template`, {}),
+        api<SeedTemplateResult>(a, cookieA, 'POST', `/rooms/${roomId}/minutes/template`, {}),
+      ]);
+    const seededCount = (results: { body: SeedTemplateResult }[]) =>
+      results.filter((r) => r.body.outcome === 'seeded').length;
+    const early = (await askBoth()).map((r) => r.body.outcome);
+    expect(early.every((o) => o === 'no_agenda' || o === 'in_progress')).toBe(true);
+
+    // The co-chair adds the first item, then the others one by one; every editor asks each time.
+    await writeAgenda(a, roomId, AGENDA.slice(0, 1));
+    expect(seededCount(await askBoth())).toBe(1);
+    // Later items: each asking round appends at most once, until every item has its section.
+    let appended = 0;
+    const askUntil = async (ids: string[]) => {
+      await vi.waitFor(async () => {
+        const round = seededCount(await askBoth());
+        expect(round).toBeLessThanOrEqual(1);
+        appended += round;
+        expect(headingItems(await storedMinutes(b, roomId))).toEqual(ids);
+      });
+    };
+    await writeAgenda(b, roomId, AGENDA.slice(1, 2));
+    await askUntil(AGENDA.slice(0, 2).map((i) => i.id));
+    await writeAgenda(a, roomId, AGENDA.slice(2));
+    await askUntil(AGENDA.map((i) => i.id));
+    expect(appended).toBe(2);
+    // Asking again adds nothing: one section per item, on both instances.
+    expect(seededCount(await askBoth())).toBe(0);
+    expect(headingItems(await storedMinutes(a, roomId))).toEqual(AGENDA.map((i) => i.id));
+  });
 });
 
 describe('the minutes template', () => {
@@ -125,7 +164,8 @@ describe('the minutes template', () => {
       appendToMinutes(doc, [minutesElement(MinutesNode.Paragraph, '')]),
     );
     expect((await seed(ctx.meeting.noteTaker.id)).body).toEqual({ outcome: 'seeded', sections: 1 });
-    expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe('Next steps\n');
+    // The blank paragraph stays (after the sections): someone may be typing into it.
+    expect(await storedMinutesText(ctx.app, ctx.meeting.room.id)).toBe('Next steps\n\n');
   });
 
   it('waits for an agenda: nothing is inserted before, the first call after seeds', async () => {

@@ -5,7 +5,7 @@ import { DocKind, docName, readAgenda, type Room, type SeedTemplateResult } from
 import { recordAudit } from '../audit/audit.js';
 import type { CollabModule } from '../collab/module.js';
 import type { Db } from '../store/db.js';
-import { insertAgendaTemplate, type TemplateLanguage } from './doc-edits.js';
+import { appendAgendaSections, insertAgendaTemplate, type TemplateLanguage } from './doc-edits.js';
 import { minutesDocName } from './workflow.js';
 import { readRoomStateRow, readWorkflow } from './workflow-store.js';
 
@@ -30,13 +30,23 @@ const MarkerSchema = z.object({
   seededAt: z.string().nullable(),
   outcome: z.enum(['seeded', 'not_empty']).nullable(),
   sections: z.number(),
+  /** Agenda items that got a section (absent in markers written before items were tracked). */
+  itemIds: z.array(z.string()).default([]),
 });
 type Marker = z.infer<typeof MarkerSchema>;
 
-type Claim = { kind: 'claimed'; version: number } | { kind: 'done' } | { kind: 'busy' };
+type Claim =
+  { kind: 'claimed'; version: number } | { kind: 'done'; version: number; marker: Marker } | { kind: 'busy' };
 
 async function claim(db: Db, roomId: string, claimant: string, nowMs: number): Promise<Claim> {
-  const marker: Marker = { claimant, claimedAt: nowMs, seededAt: null, outcome: null, sections: 0 };
+  const marker: Marker = {
+    claimant,
+    claimedAt: nowMs,
+    seededAt: null,
+    outcome: null,
+    sections: 0,
+    itemIds: [],
+  };
   const state = JSON.stringify(marker);
   const updatedAt = new Date(nowMs).toISOString();
   const inserted = await db
@@ -48,7 +58,7 @@ async function claim(db: Db, roomId: string, claimant: string, nowMs: number): P
   const row = await readRoomStateRow(db, roomId, KIND);
   if (!row) return { kind: 'busy' }; // released in between: the caller may try again
   const current = MarkerSchema.parse(JSON.parse(row.state));
-  if (current.seededAt !== null) return { kind: 'done' };
+  if (current.seededAt !== null) return { kind: 'done', version: row.version, marker: current };
   if (nowMs - current.claimedAt < CLAIM_LEASE_MS) return { kind: 'busy' };
   const taken = await db
     .updateTable('room_state')
@@ -109,7 +119,7 @@ export async function seedMinutesTemplate(
   if ((await readWorkflow(db, room.id)).state.status !== 'draft') return { outcome: 'locked', sections: 0 };
   const claimant = crypto.randomUUID();
   const claimed = await claim(db, room.id, claimant, deps.now());
-  if (claimed.kind === 'done') return { outcome: 'already_seeded', sections: 0 };
+  if (claimed.kind === 'done') return topUp(deps, room, claimed, language);
   if (claimed.kind === 'busy') return { outcome: 'in_progress', sections: 0 };
   try {
     const items = await readAgendaItems(collab, room.id);
@@ -132,6 +142,7 @@ export async function seedMinutesTemplate(
       seededAt: at,
       outcome,
       sections,
+      itemIds: outcome === 'seeded' ? items.map((item) => item.id) : [],
     });
     if (outcome === 'seeded') {
       await recordAudit(db, {
@@ -149,4 +160,41 @@ export async function seedMinutesTemplate(
     await release(db, room.id, claimed.version).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Items the co-chairs added after the template went in get their sections at the end, each exactly
+ * once: the marker lists the items that got one, and taking new items into it is a compare-and-set
+ * on its version, so of two instances asking at once only one appends. Minutes that were written
+ * before the template (outcome `not_empty`) are never touched.
+ */
+async function topUp(
+  deps: SeedDeps,
+  room: Room,
+  done: { version: number; marker: Marker },
+  language: TemplateLanguage,
+): Promise<SeedTemplateResult> {
+  const { marker } = done;
+  if (marker.outcome !== 'seeded') return { outcome: 'already_seeded', sections: 0 };
+  const items = await readAgendaItems(deps.collab, room.id);
+  const known = new Set(marker.itemIds);
+  const added = items.filter((item) => !known.has(item.id));
+  if (added.length === 0) return { outcome: 'already_seeded', sections: 0 };
+  const next: Marker = { ...marker, itemIds: [...marker.itemIds, ...added.map((item) => item.id)] };
+  const taken = await deps.db
+    .updateTable('room_state')
+    .set({ state: JSON.stringify(next), version: done.version + 1 })
+    .where('room_id', '=', room.id)
+    .where('kind', '=', KIND)
+    .where('version', '=', done.version)
+    .executeTakeFirst();
+  if (taken.numUpdatedRows !== 1n) return { outcome: 'in_progress', sections: 0 };
+  const appended = { sections: 0 };
+  await deps.collab.editDocument(minutesDocName(room.id), (doc) => {
+    // A section someone already made for an item (a speaker line under it) is not made twice.
+    appended.sections = appendAgendaSections(doc, added, language);
+  });
+  return appended.sections > 0
+    ? { outcome: 'seeded', sections: appended.sections }
+    : { outcome: 'already_seeded', sections: 0 };
 }

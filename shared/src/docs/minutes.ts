@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { MinutesNode } from './minutes-schema.js';
 import { MINUTES_FRAGMENT, MINUTES_META } from './names.js';
 
 /** The minutes' rich text, bound by the client editor (Tiptap/y-prosemirror) to this fragment. */
@@ -45,4 +46,19 @@ export function minutesPlainText(doc: Y.Doc): string {
     .toArray()
     .map((node) => (node instanceof Y.XmlHook ? '' : blockText(node)))
     .join('\n');
+}
+
+/**
+ * Blank minutes: nothing but empty paragraphs. An editor that opened the document first may have
+ * written the single empty paragraph its schema requires; that is still a blank page.
+ */
+export function isMinutesBlank(doc: Y.Doc): boolean {
+  return minutesFragment(doc)
+    .toArray()
+    .every(
+      (node) =>
+        node instanceof Y.XmlElement &&
+        node.nodeName === MinutesNode.Paragraph &&
+        blockText(node).trim() === '',
+    );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchRoom } from '../../events/api';
 import { useWorkflow } from '../../reports/useWorkflow';
 import { Loading } from '../../ui/Loading';
+import { useAgendaDoc } from '../agenda/useAgenda';
 import { roomKeys } from '../api';
 import { useTemplateSeed } from './aids/useTemplateSeed';
 import { useCoEditors } from './collab/useCoEditors';
@@ -53,7 +54,15 @@ export function MinutesPanel({ roomId, canWrite }: MinutesPanelProps) {
   const coEditors = useCoEditors(session.connection?.provider ?? null);
   const locked = workflow?.readOnly === true || session.save === 'refused';
   const writable = canWrite && !locked;
-  useTemplateSeed(roomId, session.connection?.doc ?? null, session.status === 'synced', writable);
+  // The agenda panel's own store (one connection per room page): the template waits for items.
+  const agenda = useAgendaDoc(roomId);
+  useTemplateSeed(
+    roomId,
+    session.connection?.doc ?? null,
+    session.status === 'synced',
+    writable,
+    agenda.value.map((item) => item.id).join(' '),
+  );
 
   let body;
   if (hidden) {
