@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxList } from '@roundtable/shared';
 import { apiClient, json, type ApiCall } from '../events/testing.js';
 import { startTestApp, type TestApp } from '../test/app.js';
-import { buildEvent, buildOrganizer, sessionCookieFor } from '../test/factories.js';
+import { buildEvent, buildMember, buildOrganizer, buildPerson, sessionCookieFor } from '../test/factories.js';
 import { startTestSmtp, type TestSmtp } from '../test/smtp.js';
+import type { StoreOptions } from '../store/db.js';
 import { freshStoreOptions, STORE_KINDS, type StoreKind } from '../test/stores.js';
-import { FAST_MAIL } from './mail.integration.test.js';
+import { sweepReminders } from './reminders.js';
+import { FAST_MAIL } from './test-support.js';
 
 /*
  * Delivery under trouble: the SMTP server killed mid-send, down for a while, refusing for good,
@@ -20,6 +22,7 @@ afterEach(async () => {
 });
 
 interface Setup {
+  storeOptions: StoreOptions;
   apps: TestApp[];
   call: ApiCall;
   organizer: string;
@@ -37,7 +40,7 @@ async function setup(kind: StoreKind, smtpUrl: string, instances = 1): Promise<S
   const { db } = apps[0]!.store;
   const event = await buildEvent(db, { registrationOpen: true });
   const organizer = await sessionCookieFor(db, (await buildOrganizer(db)).id);
-  return { apps, call: apiClient(apps[0]!.url), organizer, eventId: event.id };
+  return { storeOptions, apps, call: apiClient(apps[0]!.url), organizer, eventId: event.id };
 }
 
 async function registerMany(s: Setup, count: number, prefix: string): Promise<string[]> {
@@ -141,6 +144,62 @@ describe('outbox delivery', () => {
   });
 
   describe.each(STORE_KINDS)('two instances over one store (%s)', (kind) => {
+    it('remind each member once per session, in their language, across restarts', async () => {
+      const smtp = await startSmtp();
+      const s = await setup(kind, smtp.url, 2);
+      const { db } = s.apps[0]!.store;
+      const soon = Date.now() + 30 * 60_000;
+      const event = await buildEvent(db, {
+        title: 'Stakeholder dialogue',
+        sessions: [
+          {
+            id: 'stk',
+            label: 'Stakeholders',
+            startsAt: new Date(soon).toISOString(),
+            endsAt: new Date(soon + 3_600_000).toISOString(),
+          },
+          // A day and a half away: no reminder is due for it yet.
+          {
+            id: 'later',
+            label: 'Later',
+            startsAt: new Date(soon + 36 * 3_600_000).toISOString(),
+            endsAt: new Date(soon + 37 * 3_600_000).toISOString(),
+          },
+        ],
+      });
+      const ja = await buildPerson(db, { name: '柏原 京子' });
+      const en = await buildPerson(db, { name: 'Katy Mastman' });
+      await db.updateTable('people').set({ language: 'ja' }).where('id', '=', ja.id).execute();
+      for (const p of [ja, en]) await buildMember(db, event.id, p.id);
+      await smtp.waitForCount(2);
+      // A restarted instance sweeps again: the dedupe key keeps it from writing a second reminder.
+      await s.apps[1]!.close();
+      const again = await startTestApp({
+        storeOptions: s.storeOptions,
+        config: { ...FAST_MAIL, SMTP_URL: smtp.url },
+      });
+      cleanups.push(() => again.close());
+      const rows = () =>
+        db
+          .selectFrom('outbox')
+          .select(['to_address', 'subject', 'status'])
+          .where('event_id', '=', event.id)
+          .execute();
+      await expect
+        .poll(async () => (await rows()).every((r) => r.status === 'delivered'), { timeout: 20_000 })
+        .toBe(true);
+      // One more sweep, as a third instance would run it, finds nothing new to write.
+      const ctx = { origin: s.apps[0]!.url, from: FAST_MAIL.MAIL_FROM, nowMs: Date.now() };
+      expect(await sweepReminders(db, ctx, [1440, 60])).toBe(0);
+      const written = await rows();
+      expect(written.map((r) => r.to_address).sort()).toEqual([ja.email, en.email].sort());
+      expect(smtp.received.map((m) => m.rcptTo[0]).sort()).toEqual([ja.email, en.email].sort());
+      const subjectTo = (email: string | null) =>
+        smtp.received.find((m) => m.rcptTo[0] === email)?.parsed.subject;
+      expect(subjectTo(ja.email)).toBe('1時間後に開始：Stakeholder dialogue「Stakeholders」');
+      expect(subjectTo(en.email)).toBe('In 1 hour: Stakeholder dialogue — Stakeholders');
+    });
+
     it('send each of many messages once', async () => {
       const smtp = await startSmtp();
       const s = await setup(kind, smtp.url, 2);

@@ -11,15 +11,7 @@ import type { TestApp } from '../test/app.js';
 import { buildRoom } from '../test/factories.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../test/smtp.js';
 import { STORE_KINDS } from '../test/stores.js';
-
-/** Fast polling and retries; everything else as in production. */
-export const FAST_MAIL = {
-  MAIL_POLL_MS: '50',
-  MAIL_RETRY_BASE_SECONDS: '0.05',
-  MAIL_MAX_ATTEMPTS: '30',
-  MAIL_FROM: 'Task Force Secretariat <secretariat@taskforce.example>',
-  REGISTRATION_RATE_LIMIT: '1000',
-};
+import { FAST_MAIL } from './test-support.js';
 
 const twoSittings = {
   registrationOpen: true,

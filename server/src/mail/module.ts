@@ -2,6 +2,7 @@ import express from 'express';
 import { Counter, Gauge } from 'prom-client';
 import type { AppModule, ModuleContext } from '../module.js';
 import { mountOutboxRoutes } from './routes.js';
+import { sweepReminders } from './reminders.js';
 import { countOutbox, latestFailures } from './status.js';
 import { createSmtpTransport } from './transport.js';
 import { createOutboxWorker, type OutboxWorker } from './worker.js';
@@ -56,10 +57,23 @@ export function createMailModule(context: ModuleContext): AppModule {
     });
   }
 
+  // Reminders only where the server sends mail itself: nobody sends "starts in 1 hour" by hand.
+  let reminderTimer: NodeJS.Timeout | null = null;
+  const sweep = () =>
+    sweepReminders(
+      store.db,
+      { origin: context.publicOrigin(), from: config.MAIL_FROM, nowMs: context.clock.now() },
+      config.MAIL_REMINDER_MINUTES,
+    ).catch((err: unknown) => context.logger.warn({ err }, 'reminder sweep failed'));
+
   return {
     name: 'mail',
     router,
     start() {
+      if (worker) {
+        reminderTimer = setInterval(() => void sweep(), config.MAIL_POLL_MS);
+        reminderTimer.unref();
+      }
       worker?.start();
       return Promise.resolve();
     },
@@ -74,6 +88,7 @@ export function createMailModule(context: ModuleContext): AppModule {
       };
     },
     async close() {
+      if (reminderTimer) clearInterval(reminderTimer);
       await worker?.stop();
       transport?.close();
     },
