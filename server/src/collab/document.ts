@@ -23,7 +23,7 @@ import {
 export const Origin = {
   /** Loaded from the store: already stored, never relayed. */
   Store: Symbol('store'),
-  /** Relayed by another instance, which stored it: relayed here, never stored or re-published. */
+  /** Relayed by another instance, which stores it: relayed here, never stored or re-published. */
   Remote: Symbol('remote'),
   /** Made by the server itself (templates, migrations): stored and relayed like a client edit. */
   Server: Symbol('server'),
@@ -35,7 +35,7 @@ export interface DocumentDeps {
   tuning: CollabTuning;
   logger: Logger;
   now(): number;
-  /** An update this instance accepted: store it, then publish it to other instances. */
+  /** An update this instance accepted: publish it to other instances and store it. */
   persist(docName: string, update: Uint8Array): void;
   publishAwareness(docName: string, update: Uint8Array): void;
   onDroppedUpdate(reason: 'read_only_connection' | 'read_only_document'): void;
@@ -256,8 +256,8 @@ export class CollabDocument {
 
   /**
    * Merges the stored state into a loaded document without storing or relaying it as new: after
-   * the fan-out subscription was interrupted, whatever other instances published meanwhile is in
-   * the store (they store before they publish).
+   * the fan-out subscription was interrupted, what other instances accepted meanwhile is in the
+   * store or still in the document's update stream.
    */
   mergeStored(stored: StoredDocument): void {
     if (this.status !== 'ready') return;

@@ -4,11 +4,13 @@ import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { RedisDeps } from '../realtime/redis.js';
+import { UpdateStreams } from './update-stream.js';
 
 /*
  * Between instances, through Redis pub/sub: one channel per loaded document carrying update bytes
  * and awareness batches, and one control channel for closing connections and read-only flags.
- * Every message carries the id of the instance that sent it; an instance ignores its own.
+ * Every message carries the id of the instance that sent it; an instance ignores its own. Updates
+ * also go to the document's update stream (update-stream.ts) until they are stored.
  */
 
 const INSTANCE_ID_BYTES = 16;
@@ -76,8 +78,26 @@ export interface Fanout {
   /** Resolves once subscribed: messages published after that are delivered to `onMessage`. */
   subscribeDoc(docName: string, onMessage: (message: FanoutMessage) => void): Promise<void>;
   unsubscribeDoc(docName: string): Promise<void>;
-  /** Fire and forget; a failure is logged and counted (the store still has the update). */
-  publish(docName: string, body: PublishBody): void;
+  /**
+   * An update this instance accepted: to the other instances now (not after the store write), and
+   * kept in the document's stream until `stored` reports it durable. Fire and forget; a failure is
+   * logged and counted (the update is still stored, and its author's client keeps it).
+   */
+  publishUpdate(docName: string, update: Uint8Array): void;
+  /** These updates (as given to `publishUpdate`) are in the store: their stream entries go. */
+  stored(docName: string, updates: readonly Uint8Array[]): void;
+  /** Updates in the document's stream: accepted by an instance, perhaps not stored yet. */
+  readUnstored(docName: string): Promise<Uint8Array[]>;
+  /**
+   * Hands updates left in streams by instances that died before storing them to `adopt` (which
+   * stores them), then drops them from the streams. Resolves with how many entries were adopted.
+   */
+  sweepOrphans(
+    now: number,
+    adopt: (docName: string, updates: Uint8Array[]) => Promise<void>,
+  ): Promise<number>;
+  /** Fire and forget, like `publishUpdate`. */
+  publishAwareness(docName: string, update: Uint8Array): void;
   /** Delivers to every other instance (this one applies the change itself). */
   publishControl(message: ControlMessage): void;
   onControl(handler: (message: ControlMessage) => void): void;
@@ -89,7 +109,11 @@ export function createLocalFanout(): Fanout {
   return {
     subscribeDoc: () => Promise.resolve(),
     unsubscribeDoc: () => Promise.resolve(),
-    publish: () => undefined,
+    publishUpdate: () => undefined,
+    stored: () => undefined,
+    readUnstored: () => Promise.resolve([]),
+    sweepOrphans: () => Promise.resolve(0),
+    publishAwareness: () => undefined,
     publishControl: () => undefined,
     onControl: () => undefined,
     close: () => Promise.resolve(),
@@ -107,6 +131,19 @@ export async function createRedisFanout(
   const controlChannel = `${redis.prefix}yjs:control`;
   const listeners = new Map<string, (data: Buffer) => void>();
   const controlHandlers: ((message: ControlMessage) => void)[] = [];
+
+  const streams = new UpdateStreams(
+    redis,
+    instanceId,
+    (data) => {
+      const message = decodeFanoutMessage(data);
+      return message?.kind === 'updates' ? message : null;
+    },
+    logger,
+  );
+  streams.startHeartbeat();
+  // Stream entry of each update not yet reported stored (resolves null when the append failed).
+  const entryIds = new Map<Uint8Array, Promise<string | null>>();
 
   const report = (err: unknown, what: string): void => {
     onPublishFailure();
@@ -142,9 +179,38 @@ export async function createRedisFanout(
       await redis.subscriber.subscribe(docChannel(docName), listener, true);
     },
     unsubscribeDoc,
-    publish(docName, body) {
-      const data = encodeFanoutMessage(instanceIdBytes, body);
-      redis.client.publish(docChannel(docName), data).catch((err: unknown) => report(err, body.kind));
+    publishUpdate(docName, update) {
+      const data = encodeFanoutMessage(instanceIdBytes, { kind: 'updates', updates: [update] });
+      const id = streams.appendAndPublish(docName, docChannel(docName), data).catch((err: unknown) => {
+        report(err, 'an update');
+        return null;
+      });
+      entryIds.set(update, id);
+    },
+    stored(docName, updates) {
+      const ids = updates.map((update) => {
+        const id = entryIds.get(update) ?? Promise.resolve(null);
+        entryIds.delete(update);
+        return id;
+      });
+      void Promise.all(ids)
+        .then((found) =>
+          streams.remove(
+            docName,
+            found.filter((id): id is string => id !== null),
+          ),
+        )
+        .catch((err: unknown) =>
+          logger.warn({ err, docName }, 'removing stored updates from the stream failed'),
+        );
+    },
+    async readUnstored(docName) {
+      return (await streams.read(docName)).flatMap((entry) => entry.updates);
+    },
+    sweepOrphans: (now, adopt) => streams.sweepOrphans(now, adopt),
+    publishAwareness(docName, update) {
+      const data = encodeFanoutMessage(instanceIdBytes, { kind: 'awareness', update });
+      redis.client.publish(docChannel(docName), data).catch((err: unknown) => report(err, 'awareness'));
     },
     publishControl(message) {
       redis.client
@@ -155,6 +221,7 @@ export async function createRedisFanout(
       controlHandlers.push(handler);
     },
     async close() {
+      streams.stopHeartbeat();
       await Promise.allSettled([...listeners.keys()].map(unsubscribeDoc));
       await redis.subscriber.unsubscribe(controlChannel, onControlMessage).catch((err: unknown) => {
         logger.warn({ err }, 'unsubscribing the collab control channel failed');

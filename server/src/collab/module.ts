@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, ErrorCode, parseDocName, YJS_PATH, type DocAddress } from '@roundtable/shared';
 import type { AppModule, ModuleContext } from '../module.js';
+import { isDependencyUnavailable, UNAVAILABLE_MESSAGE } from '../observability/unavailable.js';
 import { nowIso } from '../store/db.js';
 import { Connection, type Grant } from './connection.js';
 import type { CollabDocument } from './document.js';
@@ -11,11 +12,14 @@ import { authorizeUpgrade, refuseUpgrade } from './door.js';
 import { createLocalFanout, createRedisFanout } from './fanout.js';
 import { createCollabMetrics } from './metrics.js';
 import { resolveCollabOptions, type CollabTuning } from './options.js';
-import { readStoredState, writeDocReadOnly } from './persistence.js';
+import { appendDocUpdates, readStoredState, writeDocReadOnly } from './persistence.js';
 import { DocumentRegistry } from './registry.js';
 import { UpdateWriter } from './writer.js';
 
 export const COLLAB_MODULE = 'collab';
+
+/** Period of the sweep that stores updates of stopped instances (they are 30 s old at least). */
+const ORPHAN_SWEEP_MS = 10_000;
 
 /** The Yjs document server, and what other modules may ask of it. */
 export interface CollabModule extends AppModule {
@@ -74,10 +78,9 @@ export async function createCollabModule(
     metrics: context.metrics,
     clock: now,
     ...options.tuning,
-    // Published only once stored: an instance that subscribes and then loads can miss nothing,
-    // since whatever was published before it subscribed was already in the store it reads.
+    // Published when accepted (see `persist` below); once stored, the stream entries can go.
     onStored: (name, updates) => {
-      fanout.publish(name, { kind: 'updates', updates });
+      fanout.stored(name, updates);
       registry.afterStored(name, updates.length);
     },
     onDrained: (name) => registry.afterDrained(name),
@@ -96,8 +99,11 @@ export async function createCollabModule(
       tuning: options.tuning,
       logger,
       now,
-      persist: (name, update) => writer.enqueue(name, update),
-      publishAwareness: (name, update) => fanout.publish(name, { kind: 'awareness', update }),
+      persist: (name, update) => {
+        writer.enqueue(name, update);
+        fanout.publishUpdate(name, update);
+      },
+      publishAwareness: (name, update) => fanout.publishAwareness(name, update),
       onDroppedUpdate: (reason) => metrics.droppedUpdates.inc({ reason }),
     },
   });
@@ -188,6 +194,13 @@ export async function createCollabModule(
         });
       })
       .catch((err: unknown) => {
+        if (isDependencyUnavailable(err)) {
+          // The store is away: the client's reconnect loop tries again, as with any 503.
+          logger.warn({ err }, 'yjs upgrade refused: the store is unreachable');
+          metrics.refusedUpgrades.inc({ status: '503' });
+          refuseUpgrade(socket, 503, ErrorCode.Unavailable, UNAVAILABLE_MESSAGE);
+          return;
+        }
         logger.error({ err }, 'authorizing a yjs upgrade failed');
         refuseUpgrade(socket, 500, ErrorCode.Internal, 'Something went wrong on the server.');
       })
@@ -222,12 +235,32 @@ export async function createCollabModule(
     }
   });
 
-  // Pub/sub messages published while the subscriber was reconnecting are gone; the store has them.
+  // Pub/sub messages published while the subscriber was reconnecting are gone: what was not
+  // stored yet is in the update streams, the rest in the store (streams first: an entry leaves its
+  // stream only after it is stored, so whatever is missed in one is found in the other).
   const onSubscriberReady = (): void => {
-    logger.warn('redis subscriber reconnected: refreshing loaded documents from the store');
-    void registry.refreshFromStore();
+    logger.warn('redis subscriber reconnected: catching loaded documents up');
+    void registry.catchUp();
   };
   context.redis?.subscriber.on('ready', onSubscriberReady);
+
+  // Updates other instances accepted but never stored (they died): whoever sweeps first stores them.
+  const sweep = (): void => {
+    fanout
+      .sweepOrphans(now(), async (name, updates) => {
+        await appendDocUpdates(
+          context.store.db,
+          updates.map((update) => ({ docName: name, update })),
+          nowIso(now),
+          options.tuning.maxRowsPerInsert,
+        );
+        registry.get(name)?.applyRemote({ kind: 'updates', instanceId: '', updates });
+        logger.warn({ doc: name, updates: updates.length }, 'stored updates a stopped instance had not');
+      })
+      .catch((err: unknown) => logger.debug({ err }, 'sweeping update streams failed; next round retries'));
+  };
+  const sweeper = context.redis ? setInterval(sweep, ORPHAN_SWEEP_MS) : null;
+  sweeper?.unref();
 
   const keepAlive = setInterval(() => {
     const at = now();
@@ -271,6 +304,7 @@ export async function createCollabModule(
     async close() {
       closing = true;
       clearInterval(keepAlive);
+      if (sweeper) clearInterval(sweeper);
       context.redis?.subscriber.off('ready', onSubscriberReady);
       stopAccessChanges();
       await registry.close(options.tuning.closeGraceMs);

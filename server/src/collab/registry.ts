@@ -56,15 +56,18 @@ export class DocumentRegistry {
 
   private async load(doc: CollabDocument): Promise<void> {
     try {
-      // Subscribe before loading: an update another instance stores and publishes while we read
-      // is either in what we read or delivered to us (queued by the document until it is loaded).
+      // Subscribe, then read the update stream, then the store: an update another instance accepts
+      // from now on is delivered (queued by the document until it is loaded); one it accepted
+      // before is in the stream, or it left the stream because it was stored before the store read.
       await this.deps.fanout.subscribeDoc(doc.name, (message) => doc.applyRemote(message));
       const epoch = doc.readOnlyEpoch;
+      const unstored = await this.deps.fanout.readUnstored(doc.name);
       const [stored, readOnly] = await Promise.all([
         loadStoredDocument(this.deps.store.db, doc.name),
         readDocReadOnly(this.deps.store.db, doc.address),
       ]);
       doc.load(stored, epoch === doc.readOnlyEpoch ? readOnly : null);
+      if (unstored.length > 0) doc.applyRemote({ kind: 'updates', instanceId: '', updates: unstored });
       if (stored.updates.length >= this.deps.compactAfterUpdates) this.compact(doc);
     } catch (err) {
       this.deps.logger.error({ err, doc: doc.name }, 'loading a document failed');
@@ -76,9 +79,19 @@ export class DocumentRegistry {
     this.release(doc);
   }
 
-  /** Catches every loaded document up with the store (after Redis messages may have been missed). */
-  async refreshFromStore(): Promise<void> {
+  /**
+   * Catches every loaded document up after Redis messages may have been missed: first with its
+   * update stream (accepted elsewhere, maybe not stored), then with the store (entries leave the
+   * stream only once stored, so nothing falls between the two reads).
+   */
+  async catchUp(): Promise<void> {
     for (const doc of [...this.docs.values()]) {
+      try {
+        const unstored = await this.deps.fanout.readUnstored(doc.name);
+        if (unstored.length > 0) doc.applyRemote({ kind: 'updates', instanceId: '', updates: unstored });
+      } catch (err) {
+        this.deps.logger.warn({ err, doc: doc.name }, 'reading a document stream failed');
+      }
       try {
         doc.mergeStored(await loadStoredDocument(this.deps.store.db, doc.name));
       } catch (err) {
