@@ -105,6 +105,23 @@ describe('access to documents', () => {
     expect(noteTaker.closeCodes).toEqual([]);
   });
 
+  it("drops a read-only connection's cursor from its awareness state, keeping its presence", async () => {
+    const participant = await client('participant');
+    const noteTaker = await client('noteTaker');
+    await Promise.all([participant.synced(), noteTaker.synced()]);
+    participant.provider.awareness.setLocalStateField('cursor', { anchor: 3, head: 3 });
+    participant.provider.awareness.setLocalStateField('since', 1);
+    await vi.waitFor(() =>
+      expect(noteTaker.provider.awareness.getStates().get(participant.doc.clientID)).toMatchObject({
+        since: 1,
+        user: { role: 'participant' },
+      }),
+    );
+    expect(noteTaker.provider.awareness.getStates().get(participant.doc.clientID)).not.toHaveProperty(
+      'cursor',
+    );
+  });
+
   it('stamps the server identity on awareness and ignores states for client ids a connection does not own', async () => {
     const noteTaker = await client('noteTaker');
     const observer = await client('coChair');

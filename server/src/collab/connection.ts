@@ -97,7 +97,10 @@ export class Connection {
     if (typeof state !== 'object' || state === null || Array.isArray(state)) {
       throw new TypeError('awareness state must be a JSON object');
     }
-    const stamped = JSON.stringify({ ...state, user: this.grant.user });
+    // A reader has no caret in the writers' editors: their cursor is dropped, their presence kept.
+    const { cursor: _cursor, ...presence } = state as Record<string, unknown>;
+    const shown = this.grant.canWrite ? state : presence;
+    const stamped = JSON.stringify({ ...shown, user: this.grant.user });
     this.lastRawState = raw;
     this.lastStampedState = stamped;
     return stamped;

@@ -11,7 +11,7 @@ interface MinutesStatusProps {
   coEditors: AwarenessUser[];
 }
 
-/** Connection and save state, and who else is writing: the line above the minutes. */
+/** Connection and save state, and who else is writing (for writers): the line above the minutes. */
 export function MinutesStatus({ status, save, canWrite, coEditors }: MinutesStatusProps) {
   const { t } = useTranslation();
   // Offline, "saving" would promise too much: the changes wait here until the connection returns.
@@ -27,7 +27,8 @@ export function MinutesStatus({ status, save, canWrite, coEditors }: MinutesStat
           {t(`minutes.save.${saveKey}`)}
         </p>
       )}
-      {coEditors.length > 0 && (
+      {/* Who is writing matters to writers only; read-only minutes have no writers to show. */}
+      {canWrite && coEditors.length > 0 && (
         <div className="minutes-coeditors">
           <span id="minutes-coeditors-label">{t('minutes.coEditors')}</span>
           <ul aria-labelledby="minutes-coeditors-label">
