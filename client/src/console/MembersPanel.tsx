@@ -8,6 +8,7 @@ import { consoleKeys } from './api/keys';
 import { useDelegations, useMembers } from './api/queries';
 import { useConsoleEvent } from './ConsoleEventLayout';
 import { MemberRow } from './MemberRow';
+import { CsvLink } from './mail/CsvLink';
 
 /** The people taking part in an event: their delegation and where they attend from. */
 export function MembersPanel() {
@@ -25,6 +26,7 @@ export function MembersPanel() {
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{t('console.tabs.members')}</h2>
+      <CsvLink eventId={event.id} what="members" />
       {members.isPending && <Loading />}
       <ErrorAlert error={members.error ?? delegations.error} />
       {members.data?.length === 0 && <p>{t('members.none')}</p>}

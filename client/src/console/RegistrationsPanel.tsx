@@ -12,6 +12,7 @@ import { fetchRegistrations } from './api/registrations';
 import { ApproveForm } from './ApproveForm';
 import { useConsoleEvent } from './ConsoleEventLayout';
 import { IssuedInvitationNotice } from './IssuedInvitationNotice';
+import { CsvLink } from './mail/CsvLink';
 
 /** Registrations: pending ones first, each to approve (with a delegation and roles) or decline. */
 export function RegistrationsPanel() {
@@ -48,6 +49,7 @@ export function RegistrationsPanel() {
   return (
     <section aria-labelledby="registrations-heading">
       <h2 id="registrations-heading">{t('console.tabs.registrations')}</h2>
+      <CsvLink eventId={event.id} what="registrations" />
       {issued && (
         <IssuedInvitationNotice invitation={issued.invitation} personName={issued.registration.name} />
       )}

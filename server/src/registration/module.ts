@@ -1,5 +1,6 @@
 import express from 'express';
 import type { AppModule, ModuleContext } from '../module.js';
+import { mountExportRoutes } from './export-routes.js';
 import { mountInvitationRoutes } from './invitation-routes.js';
 import { createRegistrationLimiter, mountRegisterRoute } from './register-route.js';
 import { mountReviewRoutes } from './review-routes.js';
@@ -13,6 +14,7 @@ export function createRegistrationModule(context: ModuleContext): AppModule {
   mountReviewRoutes(router, context);
   mountInvitationRoutes(router, context);
   mountStatusRoutes(router, context);
+  mountExportRoutes(router, context);
   return {
     name: 'registration',
     router,
