@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../ui/Loading';
 import type { RoomAbilities } from './abilities';
 import { AgendaPanel } from './agenda/AgendaPanel';
+import { ChatPanel } from './chat/ChatPanel';
+import { PollsPanel } from './chat/PollsPanel';
+import { Reactions } from './chat/Reactions';
 import { LobbyPanel } from './lobby/LobbyPanel';
 import { MediaRegion } from './MediaRegion';
 import { PeoplePanel } from './people/PeoplePanel';
@@ -16,7 +19,7 @@ const MinutesPanel = lazy(() => import('./minutes/MinutesPanel'));
 // Status, approvals, versions and attendance of the minutes: loaded with the editor.
 const MinutesWorkflow = lazy(() => import('../reports/MinutesWorkflow'));
 
-type RegionName = 'agenda' | 'speaking' | 'minutes' | 'people' | 'media';
+type RegionName = 'agenda' | 'speaking' | 'minutes' | 'people' | 'media' | 'chat' | 'polls';
 
 /** One labelled landmark per part of the room. */
 function Region({ name, children }: { name: RegionName; children: ReactNode }) {
@@ -57,6 +60,13 @@ export function RoomRegions({ room, me, abilities }: RoomRegionsProps) {
           speaking={speaking}
           present={presence.people ?? []}
         />
+      </Region>
+      <Region name="chat">
+        <Reactions roomId={room.id} abilities={abilities} />
+        <ChatPanel roomId={room.id} myId={myId} abilities={abilities} />
+      </Region>
+      <Region name="polls">
+        <PollsPanel roomId={room.id} abilities={abilities} />
       </Region>
       <Region name="minutes">
         <Suspense fallback={<Loading />}>
