@@ -10,6 +10,7 @@ import {
   type ReportRoom,
   type Room,
 } from '@roundtable/shared';
+import { publicChatAnnex } from '../chat/annex.js';
 import { getCollabModule } from '../collab/module.js';
 import { readStoredState } from '../collab/persistence.js';
 import { findSeries, listRooms } from '../events/store.js';
@@ -47,13 +48,20 @@ function bySide(a: AttendanceEntry, b: AttendanceEntry): number {
   );
 }
 
-async function buildRoom(sources: ReportSources, room: Room, { state }: StoredWorkflow): Promise<ReportRoom> {
+async function buildRoom(
+  sources: ReportSources,
+  room: Room,
+  { state }: StoredWorkflow,
+  language: ReportLanguage,
+): Promise<ReportRoom> {
   const doc = new Y.Doc();
   try {
     // Minutes outside the draft state are read-only at the server, so this is what was approved.
     Y.applyUpdate(doc, await readMinutes(sources, room.id));
     const minutes = fragmentToBlocks(minutesFragment(doc));
     const { decisions, actions } = collectDecisionsAndActions(minutes);
+    // After the decisions are read: the annex is a record of the chat, not part of the minutes.
+    minutes.push(...(await publicChatAnnex(sources.db, room.eventId, room.id, language)));
     const entries = await readRoomAttendance(sources.attendance, room, state.attendees);
     const attendance = groupAttendance(
       entries
@@ -114,7 +122,7 @@ export async function buildReport(
     reportRooms(sources.db, event, scope),
   ]);
   const rooms: ReportRoom[] = [];
-  for (const { room, workflow } of listed) rooms.push(await buildRoom(sources, room, workflow));
+  for (const { room, workflow } of listed) rooms.push(await buildRoom(sources, room, workflow, language));
   const published = rooms.flatMap((r) => (r.publishedAt ? [r.publishedAt] : [])).sort();
   return {
     eventId: event.id,
