@@ -163,6 +163,22 @@ test('a note to the co-chairs, a delegation poll into the minutes and the report
     await expect(minutes.getByText('No: 1 (Japan — Government)')).toBeVisible();
   });
 
+  await test.step('screenshots of the panels at desktop and phone sizes', async () => {
+    for (const [screen, who] of [
+      [chair, 'chair'],
+      [us, 'participant'],
+    ] as const) {
+      for (const size of [
+        { width: 1440, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        await screen.page.setViewportSize(size);
+        await chat(screen.page).scrollIntoViewIfNeeded();
+        await screen.page.screenshot({ path: `test-results/chat-${who}-${size.width}.png` });
+      }
+    }
+  });
+
   await test.step('axe finds no serious violation in the chat and polls', async () => {
     const results = await new AxeBuilder({ page: chair.page })
       .include('.room-chat')
