@@ -75,10 +75,12 @@ export class StockReader implements EditWindow {
       this.step2ReceivedAt = this.socket?.lastMessageAt ?? this.syncedAt;
     });
     this.provider.on('connection-close', (event: { code?: number } | null) => {
-      // A reconnect would re-sync and hide lost messages: a closed reader counts as broken.
-      if (!this.provider.shouldConnect) return;
-      this.closedEarly = true;
       this.closeCode = event?.code ?? null;
+      // Before the first sync the provider retries, as a browser does (a server may answer 503
+      // while a dependency is away); after it, a reconnect would re-sync and hide lost messages,
+      // so a reader closed then counts as broken.
+      if (!this.provider.shouldConnect || Number.isNaN(this.syncedAt)) return;
+      this.closedEarly = true;
     });
     this.doc.on('update', () => this.noteEdits(this.socket?.lastMessageAt ?? now()));
     this.provider.connect();
