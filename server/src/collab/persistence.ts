@@ -60,8 +60,27 @@ export interface Compaction {
 }
 
 /**
+ * One update holding the state of `parts`, with deleted content dropped: applied to a Y.Doc with
+ * garbage collection on and encoded again, deleted text keeps only its ids and lengths (what
+ * convergence needs), where `Y.mergeUpdates` would keep every deleted letter and every block a
+ * version restore replaced. Updates whose dependencies are missing stay pending in the result.
+ */
+export function foldUpdates(parts: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    Y.transact(doc, () => {
+      for (const part of parts) Y.applyUpdate(doc, part);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
  * Folds the document's log into its snapshot in one transaction: the snapshot and the covered rows
- * are read, merged with `Y.mergeUpdates` and written back, and exactly those rows are deleted.
+ * are read, folded with `foldUpdates` (deleted content dropped) and written back, and exactly
+ * those rows are deleted.
  * Only stored data is merged, never an instance's memory, so a snapshot can never go back in time.
  * On PostgreSQL a per-document advisory lock serializes compactions from several instances
  * (two compactions reading the same old snapshot would each drop what the other folded).
@@ -88,7 +107,7 @@ export async function compactStoredDocument(
       .execute();
     if (rows.length === 0) return null;
     const parts = rows.map((r) => r.update);
-    const merged = Y.mergeUpdates(snapshot ? [snapshot.state, ...parts] : parts);
+    const merged = foldUpdates(snapshot ? [snapshot.state, ...parts] : parts);
     const coveredSeq = Math.max(snapshot?.covered_seq ?? 0, ...rows.map((r) => r.seq));
     await tx
       .insertInto('doc_snapshots')
