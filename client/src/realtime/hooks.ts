@@ -1,11 +1,22 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { clockOffset, subscribeClockOffset } from './clock';
 import { releaseSocket, retainSocket } from './socket';
-import { connectionStatus, subscribeConnectionStatus, type ConnectionStatus } from './status';
+import {
+  anySubscriptionDegraded,
+  connectionStatus,
+  subscribeConnectionStatus,
+  subscribeDegraded,
+  type ConnectionStatus,
+} from './status';
 
 /** The realtime connection's status, re-rendering on every change. */
 export function useConnectionStatus(): ConnectionStatus {
   return useSyncExternalStore(subscribeConnectionStatus, connectionStatus);
+}
+
+/** Whether a live subscription of the page is failing and being retried. */
+export function useSubscriptionsDegraded(): boolean {
+  return useSyncExternalStore(subscribeDegraded, anySubscriptionDegraded);
 }
 
 /** Keeps the page's realtime connection open while the calling component is mounted. */

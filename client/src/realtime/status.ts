@@ -32,3 +32,26 @@ export function subscribeConnectionStatus(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/*
+ * Subscriptions that failed and are being retried (keepSubscribed): while any is, part of the page
+ * shows an old state, and the connection banner says so even though the socket is connected.
+ */
+let degraded = 0;
+const degradedListeners = new Set<Listener>();
+
+/** Marks one subscription as failing (`true`) or recovered (`false`); calls must pair up. */
+export function setSubscriptionDegraded(failing: boolean): void {
+  degraded = Math.max(0, degraded + (failing ? 1 : -1));
+  for (const listener of degradedListeners) listener();
+}
+
+/** Whether any subscription is failing right now. */
+export function anySubscriptionDegraded(): boolean {
+  return degraded > 0;
+}
+
+export function subscribeDegraded(listener: Listener): () => void {
+  degradedListeners.add(listener);
+  return () => degradedListeners.delete(listener);
+}
