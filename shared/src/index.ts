@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './limits.js';
 export * from './protocol.js';
+export * from './domain/localized.js';
 export * from './domain/people.js';
 export * from './domain/events.js';
 export * from './domain/registration.js';

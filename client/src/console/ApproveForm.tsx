@@ -13,6 +13,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { approveRegistration, declineRegistration } from './api/registrations';
 import { DelegationOptions, ValidForDaysField } from './fields';
+import { useTextIn } from '../i18n/Localized';
 
 interface ApproveFormProps {
   registration: Registration;
@@ -27,6 +28,7 @@ const FIELDS = ['delegationId', 'validForDays'] as const;
 /** Approves one pending registration into a delegation with room roles, or declines it. */
 export function ApproveForm({ registration, delegations, rooms, onApproved, onDeclined }: ApproveFormProps) {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const [delegationId, setDelegationId] = useState('');
   const [roles, setRoles] = useState<Record<string, RoomRole | ''>>({});
   const [validForDays, setValidForDays] = useState(30);
@@ -68,7 +70,7 @@ export function ApproveForm({ registration, delegations, rooms, onApproved, onDe
         <fieldset>
           <legend>{t('registrations.roomRoles')}</legend>
           {rooms.map((room) => (
-            <Field key={room.id} label={room.name} name={`role-${room.id}`}>
+            <Field key={room.id} label={textIn(room.name)} name={`role-${room.id}`}>
               {(control) => (
                 <select
                   {...control}

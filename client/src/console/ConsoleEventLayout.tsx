@@ -6,6 +6,7 @@ import { eventKeys, fetchEventDetail } from '../events/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Loading } from '../ui/Loading';
 import { PageTitle } from '../ui/PageTitle';
+import { Localized, useTextIn } from '../i18n/Localized';
 
 const TABS = [
   { path: '', key: 'details' },
@@ -21,6 +22,7 @@ const TABS = [
 /** One event in the console: its title, a navigation between its parts, and the part shown. */
 export function ConsoleEventLayout() {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const eventId = useParams()['eventId'] ?? '';
   const event = useQuery({
     queryKey: eventKeys.detail(eventId),
@@ -33,13 +35,15 @@ export function ConsoleEventLayout() {
   const base = `/console/events/${encodeURIComponent(eventId)}`;
   return (
     <>
-      <PageTitle>{`${event.data.title} · ${t('console.title')}`}</PageTitle>
+      <PageTitle>{`${textIn(event.data.title)} · ${t('console.title')}`}</PageTitle>
       <p>
         <Link to="/console">{t('console.backToConsole')}</Link>
         {' · '}
         <Link to={`/events/${encodeURIComponent(eventId)}`}>{t('console.viewEventPage')}</Link>
       </p>
-      <h1>{event.data.title}</h1>
+      <h1>
+        <Localized text={event.data.title} />
+      </h1>
       <nav aria-label={t('console.eventSections')} className="tabs">
         <ul>
           {TABS.map((tab) => (

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { Loading } from '../ui/Loading';
 import { PageTitle } from '../ui/PageTitle';
 import { SeriesSection } from './SeriesSection';
+import { Localized } from '../i18n/Localized';
 
 /** The console's start: every event with a way into each, and the series they belong to. */
 export function ConsoleHome() {
@@ -44,7 +45,9 @@ export function ConsoleHome() {
                 return (
                   <tr key={event.id}>
                     <th scope="row">
-                      <Link to={`/console/events/${encodeURIComponent(event.id)}`}>{event.title}</Link>
+                      <Link to={`/console/events/${encodeURIComponent(event.id)}`}>
+                        <Localized text={event.title} />
+                      </Link>
                     </th>
                     <td>{first ? format.date(first.startsAt, event.timeZone) : '—'}</td>
                     <td>{event.registrationOpen ? t('console.open') : t('console.closed')}</td>

@@ -14,12 +14,15 @@ import { createDelegation, deleteDelegation, updateDelegation } from './api/room
 import { useConsoleEvent } from './ConsoleEventLayout';
 import { EditDeleteCell } from './fields';
 import { formText } from '../ui/formText';
+import { Localized, useTextIn } from '../i18n/Localized';
+import { BilingualField } from './BilingualField';
 
-const FIELDS = ['side', 'category', 'name'] as const;
+const FIELDS = ['side', 'category', 'name', 'name.en', 'name.ja'] as const;
 
 /** Delegations: a side (country or party) × a category, e.g. "Japan — Government". */
 export function DelegationsPanel() {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const event = useConsoleEvent();
   const queryClient = useQueryClient();
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -66,11 +69,13 @@ export function DelegationsPanel() {
           <tbody>
             {delegations.data.map((delegation) => (
               <tr key={delegation.id}>
-                <th scope="row">{delegation.name}</th>
+                <th scope="row">
+                  <Localized text={delegation.name} />
+                </th>
                 <td>{delegation.side}</td>
                 <td>{t(`categories.${delegation.category}`)}</td>
                 <EditDeleteCell
-                  name={delegation.name}
+                  name={textIn(delegation.name)}
                   onEdit={() => setEditingId(delegation.id)}
                   onDelete={() => remove.mutate(delegation.id)}
                 />
@@ -135,12 +140,12 @@ function DelegationForm({
     event.preventDefault();
     const form = event.currentTarget;
     const text = formText(form);
-    const name = text('name').trim();
+    const name = { en: text('name.en').trim(), ja: text('name.ja').trim() };
     onSubmit(
       {
         side: text('side'),
         category: CategorySchema.parse(text('category')),
-        ...(name ? { name } : {}),
+        ...(name.en || name.ja ? { name } : {}),
       },
       form,
     );
@@ -171,14 +176,13 @@ function DelegationForm({
           </select>
         )}
       </Field>
-      <Field
+      <BilingualField
         label={t('delegation.name')}
         name="name"
-        error={fieldErrors['name']}
+        fieldErrors={fieldErrors}
         hint={t('delegation.nameHint')}
-      >
-        {(control) => <input {...control} defaultValue={initial?.name} />}
-      </Field>
+        defaultValue={initial?.name}
+      />
       <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
     </form>
   );

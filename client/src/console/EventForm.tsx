@@ -7,6 +7,8 @@ import { fieldErrorsOf } from '../ui/errors';
 import { CheckboxField, Field } from '../ui/Field';
 import { fetchSeries } from './api/events';
 import { consoleKeys } from './api/keys';
+import { useTextIn } from '../i18n/Localized';
+import { BilingualField } from './BilingualField';
 import { bodyFromDraft, type EventDraft } from './eventDraft';
 import { SessionsEditor } from './SessionsEditor';
 import { TimeZoneSelect } from './TimeZoneSelect';
@@ -25,6 +27,7 @@ interface EventFormProps {
 /** Creates or edits an event: what it is, when (in its own zone), where, and who may register. */
 export function EventForm({ initial, submitLabel, pending, error, onSubmit }: EventFormProps) {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const [draft, setDraft] = useState(initial);
   const series = useQuery({ queryKey: consoleKeys.series, queryFn: ({ signal }) => fetchSeries(signal) });
   const fieldErrors = fieldErrorsOf(error);
@@ -32,7 +35,9 @@ export function EventForm({ initial, submitLabel, pending, error, onSubmit }: Ev
   const placed = [
     ...FIELDS,
     ...Object.keys(fieldErrors).filter((path) =>
-      /^(sessions|venues)\.\d+\.(label|startsAt|endsAt|name)$/.test(path),
+      /^((sessions|venues)\.\d+\.)?(label|startsAt|endsAt|name|title|theme|description)(\.(en|ja))?$/.test(
+        path,
+      ),
     ),
   ];
 
@@ -48,38 +53,37 @@ export function EventForm({ initial, submitLabel, pending, error, onSubmit }: Ev
   return (
     <form onSubmit={handleSubmit} className="event-form">
       <ErrorAlert error={error} fields={placed} />
-      <Field label={t('eventForm.title')} name="title" error={fieldErrors['title']}>
-        {(control) => (
-          <input
-            {...control}
-            required
-            value={draft.title}
-            onChange={(e) => update({ title: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('eventForm.theme')} name="theme" error={fieldErrors['theme']}>
-        {(control) => (
-          <input {...control} value={draft.theme} onChange={(e) => update({ theme: e.target.value })} />
-        )}
-      </Field>
-      <Field label={t('eventForm.description')} name="description" error={fieldErrors['description']}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={4}
-            value={draft.description}
-            onChange={(e) => update({ description: e.target.value })}
-          />
-        )}
-      </Field>
+      <p className="field-hint">{t('content.bothHint')}</p>
+      <BilingualField
+        label={t('eventForm.title')}
+        name="title"
+        required
+        fieldErrors={fieldErrors}
+        value={draft.title}
+        onChange={(title) => update({ title })}
+      />
+      <BilingualField
+        label={t('eventForm.theme')}
+        name="theme"
+        fieldErrors={fieldErrors}
+        value={draft.theme}
+        onChange={(theme) => update({ theme })}
+      />
+      <BilingualField
+        label={t('eventForm.description')}
+        name="description"
+        multiline
+        fieldErrors={fieldErrors}
+        value={draft.description}
+        onChange={(description) => update({ description })}
+      />
       <Field label={t('eventForm.series')} name="seriesId" error={fieldErrors['seriesId']}>
         {(control) => (
           <select {...control} value={draft.seriesId} onChange={(e) => update({ seriesId: e.target.value })}>
             <option value="">{t('eventForm.noSeries')}</option>
             {series.data?.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.title}
+                {textIn(item.title)}
               </option>
             ))}
           </select>

@@ -22,20 +22,20 @@ const event: EventDetail = {
   id: 'evt-1',
   seriesId: null,
   series: null,
-  title: 'Monthly round-table',
-  theme: 'Energy transition',
-  description: '',
+  title: { en: 'Monthly round-table', ja: '' },
+  theme: { en: 'Energy transition', ja: '' },
+  description: { en: '', ja: '' },
   timeZone: 'Asia/Tokyo',
   sessions: [],
-  venues: [{ id: 'tokyo', name: 'Tokyo', kind: 'in_person' }],
+  venues: [{ id: 'tokyo', name: { en: 'Tokyo', ja: '' }, kind: 'in_person' }],
   registrationOpen: true,
   reportVisibility: 'public',
   rooms: [
     {
       id: 'room-1',
       eventId: 'evt-1',
-      name: 'Stakeholder dialogue',
-      description: '',
+      name: { en: 'Stakeholder dialogue', ja: '' },
+      description: { en: '', ja: '' },
       position: 0,
       access: { mode: 'event' },
       floorMode: 'moderated',
@@ -72,7 +72,13 @@ describe('registrations in the console', () => {
       'GET /api/events/evt-1': () => jsonResponse(200, event),
       'GET /api/events/evt-1/delegations': () =>
         jsonResponse(200, [
-          { id: 'del-1', eventId: 'evt-1', side: 'Japan', category: 'private', name: 'Japan — Private' },
+          {
+            id: 'del-1',
+            eventId: 'evt-1',
+            side: 'Japan',
+            category: 'private',
+            name: { en: 'Japan — Private', ja: '日本 — 民間' },
+          },
         ]),
       'GET /api/events/evt-1/registrations': () =>
         jsonResponse(200, [

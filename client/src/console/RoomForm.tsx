@@ -1,5 +1,6 @@
 import {
   CategorySchema,
+  EMPTY_TEXT,
   FloorModeSchema,
   type AccessRule,
   type Category,
@@ -10,8 +11,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fieldErrorsOf } from '../ui/errors';
-import { CheckboxField, Field } from '../ui/Field';
+import { CheckboxField } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
+import { BilingualField } from './BilingualField';
 
 export type RoomSettings = Pick<
   Room,
@@ -20,7 +22,11 @@ export type RoomSettings = Pick<
 
 const FIELDS = [
   'name',
+  'name.en',
+  'name.ja',
   'description',
+  'description.en',
+  'description.ja',
   'access',
   'access.categories',
   'access.personIds',
@@ -28,8 +34,8 @@ const FIELDS = [
 ] as const;
 
 export const DEFAULT_ROOM: RoomSettings = {
-  name: '',
-  description: '',
+  name: EMPTY_TEXT,
+  description: EMPTY_TEXT,
   access: { mode: 'event' },
   floorMode: 'moderated',
   mediaEnabled: true,
@@ -100,21 +106,22 @@ export function RoomForm({
   return (
     <form onSubmit={handleSubmit} className="room-form">
       <ErrorAlert error={error} fields={FIELDS} />
-      <Field label={t('roomForm.name')} name="name" error={fieldErrors['name']}>
-        {(control) => (
-          <input {...control} required value={room.name} onChange={(e) => update({ name: e.target.value })} />
-        )}
-      </Field>
-      <Field label={t('roomForm.description')} name="description" error={fieldErrors['description']}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            value={room.description}
-            onChange={(e) => update({ description: e.target.value })}
-          />
-        )}
-      </Field>
+      <BilingualField
+        label={t('roomForm.name')}
+        name="name"
+        required
+        fieldErrors={fieldErrors}
+        value={room.name}
+        onChange={(name) => update({ name })}
+      />
+      <BilingualField
+        label={t('roomForm.description')}
+        name="description"
+        multiline
+        fieldErrors={fieldErrors}
+        value={room.description}
+        onChange={(description) => update({ description })}
+      />
       <fieldset>
         <legend>{t('roomForm.access')}</legend>
         <label className="choice">

@@ -11,10 +11,12 @@ import { useMembers } from './api/queries';
 import { fetchRoomRoles, removeRoomRole, setRoomRole } from './api/rooms';
 import { useConsoleEvent } from './ConsoleEventLayout';
 import { MemberField } from './fields';
+import { useTextIn } from '../i18n/Localized';
 
 /** Who chairs, takes notes, takes part in or observes each room. */
 export function RoomRolesPanel() {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const event = useConsoleEvent();
   const queryClient = useQueryClient();
   const [roomId, setRoomId] = useState(event.rooms[0]?.id ?? '');
@@ -59,7 +61,7 @@ export function RoomRolesPanel() {
           <select {...control} value={roomId} onChange={(e) => setRoomId(e.target.value)}>
             {event.rooms.map((room) => (
               <option key={room.id} value={room.id}>
-                {room.name}
+                {textIn(room.name)}
               </option>
             ))}
           </select>

@@ -10,10 +10,12 @@ import { createRoom, deleteRoom, updateRoom } from './api/rooms';
 import { useConsoleEvent } from './ConsoleEventLayout';
 import { EditDeleteCell } from './fields';
 import { DEFAULT_ROOM, RoomForm, roomSettingsOf, type RoomSettings } from './RoomForm';
+import { Localized, useTextIn } from '../i18n/Localized';
 
 /** The dialogue rooms of an event: list, add, edit, delete. */
 export function RoomsPanel() {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const event = useConsoleEvent();
   const queryClient = useQueryClient();
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -58,7 +60,9 @@ export function RoomsPanel() {
           <tbody>
             {rooms.map((room) => (
               <tr key={room.id}>
-                <th scope="row">{room.name}</th>
+                <th scope="row">
+                  <Localized text={room.name} />
+                </th>
                 <td>
                   <AccessSummary access={room.access} />
                 </td>
@@ -67,7 +71,7 @@ export function RoomsPanel() {
                   <RoomFeatures room={room} />
                 </td>
                 <EditDeleteCell
-                  name={room.name}
+                  name={textIn(room.name)}
                   onEdit={() => setEditingId(room.id)}
                   onDelete={() => remove.mutate(room.id)}
                 />

@@ -3,11 +3,13 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fieldErrorsOf } from '../ui/errors';
-import { Field } from '../ui/Field';
 import { Loading } from '../ui/Loading';
 import { createSeries, fetchSeries } from './api/events';
 import { consoleKeys } from './api/keys';
 import { formText } from '../ui/formText';
+import { EMPTY_TEXT, isEmptyText } from '@roundtable/shared';
+import { Localized } from '../i18n/Localized';
+import { BilingualField } from './BilingualField';
 
 const FIELDS = ['title', 'description'] as const;
 
@@ -27,7 +29,10 @@ export function SeriesSection() {
     const form = event.currentTarget;
     const text = formText(form);
     mutation.mutate(
-      { title: text('title'), description: text('description') },
+      {
+        title: { en: text('title.en'), ja: text('title.ja') },
+        description: { en: text('description.en'), ja: text('description.ja') },
+      },
       { onSuccess: () => form.reset() },
     );
   }
@@ -42,8 +47,15 @@ export function SeriesSection() {
         <ul>
           {series.data.map((item) => (
             <li key={item.id}>
-              <strong>{item.title}</strong>
-              {item.description && <span className="muted"> — {item.description}</span>}
+              <strong>
+                <Localized text={item.title} />
+              </strong>
+              {!isEmptyText(item.description) && (
+                <span className="muted">
+                  {' — '}
+                  <Localized text={item.description} />
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -51,12 +63,19 @@ export function SeriesSection() {
       <form onSubmit={handleSubmit} aria-labelledby="new-series-heading" className="inline-form">
         <h3 id="new-series-heading">{t('console.newSeries')}</h3>
         <ErrorAlert error={mutation.error} fields={FIELDS} />
-        <Field label={t('console.seriesTitle')} name="title" error={fieldErrors['title']}>
-          {(control) => <input {...control} required />}
-        </Field>
-        <Field label={t('console.description')} name="description" error={fieldErrors['description']}>
-          {(control) => <textarea {...control} rows={2} />}
-        </Field>
+        <BilingualField
+          label={t('console.seriesTitle')}
+          name="title"
+          fieldErrors={fieldErrors}
+          defaultValue={EMPTY_TEXT}
+        />
+        <BilingualField
+          label={t('console.description')}
+          name="description"
+          multiline
+          fieldErrors={fieldErrors}
+          defaultValue={EMPTY_TEXT}
+        />
         <button type="submit" disabled={mutation.isPending}>
           {t('console.createSeries')}
         </button>

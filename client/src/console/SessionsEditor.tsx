@@ -1,4 +1,6 @@
+import { EMPTY_TEXT } from '@roundtable/shared';
 import { useTranslation } from 'react-i18next';
+import { BilingualField } from './BilingualField';
 import { Field } from '../ui/Field';
 import { newDraftId, type SessionDraft } from './eventDraft';
 
@@ -18,7 +20,7 @@ export function SessionsEditor({ sessions, timeZone, fieldErrors, onChange }: Se
   }
 
   function handleAdd() {
-    onChange([...sessions, { id: newDraftId('session'), label: '', startsAt: '', endsAt: '' }]);
+    onChange([...sessions, { id: newDraftId('session'), label: EMPTY_TEXT, startsAt: '', endsAt: '' }]);
   }
 
   function handleRemove(index: number) {
@@ -35,19 +37,13 @@ export function SessionsEditor({ sessions, timeZone, fieldErrors, onChange }: Se
         return (
           <fieldset key={session.id} className="row-group">
             <legend>{t('eventForm.sessionNumber', { number })}</legend>
-            <Field
+            <BilingualField
               label={t('eventForm.sessionLabel')}
-              name={`session-${number}-label`}
-              error={error('label')}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  value={session.label}
-                  onChange={(event) => handleEdit(index, { label: event.target.value })}
-                />
-              )}
-            </Field>
+              name={`sessions.${index}.label`}
+              fieldErrors={fieldErrors}
+              value={session.label}
+              onChange={(label) => handleEdit(index, { label })}
+            />
             <Field label={t('eventForm.startsAt')} name={`session-${number}-start`} error={error('startsAt')}>
               {(control) => (
                 <input

@@ -1,6 +1,7 @@
-import type { Venue } from '@roundtable/shared';
+import { EMPTY_TEXT, type Venue } from '@roundtable/shared';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../ui/Field';
+import { BilingualField } from './BilingualField';
 import { newDraftId } from './eventDraft';
 
 interface VenuesEditorProps {
@@ -18,7 +19,7 @@ export function VenuesEditor({ venues, fieldErrors, onChange }: VenuesEditorProp
   }
 
   function handleAdd() {
-    onChange([...venues, { id: newDraftId('venue'), name: '', kind: 'in_person' }]);
+    onChange([...venues, { id: newDraftId('venue'), name: EMPTY_TEXT, kind: 'in_person' }]);
   }
 
   function handleRemove(index: number) {
@@ -34,20 +35,14 @@ export function VenuesEditor({ venues, fieldErrors, onChange }: VenuesEditorProp
         return (
           <fieldset key={venue.id} className="row-group">
             <legend>{t('eventForm.venueNumber', { number })}</legend>
-            <Field
+            <BilingualField
               label={t('eventForm.venueName')}
-              name={`venue-${number}-name`}
-              error={fieldErrors[`venues.${index}.name`]}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  required
-                  value={venue.name}
-                  onChange={(event) => handleEdit(index, { name: event.target.value })}
-                />
-              )}
-            </Field>
+              name={`venues.${index}.name`}
+              fieldErrors={fieldErrors}
+              required
+              value={venue.name}
+              onChange={(name) => handleEdit(index, { name })}
+            />
             <Field label={t('eventForm.venueKind')} name={`venue-${number}-kind`}>
               {(control) => (
                 <select

@@ -5,14 +5,19 @@ import { bodyFromDraft, draftFromEvent } from './eventDraft';
 const taskForce: Event = {
   id: 'evt-1',
   seriesId: null,
-  title: 'Task force, second meeting',
-  theme: 'Supply chains',
-  description: '',
+  title: { en: 'Task force, second meeting', ja: '' },
+  theme: { en: 'Supply chains', ja: '' },
+  description: { en: '', ja: '' },
   timeZone: 'Asia/Tokyo',
   sessions: [
-    { id: 's1', label: 'Day 1', startsAt: '2025-05-12T01:00:00.000Z', endsAt: '2025-05-12T03:00:00.000Z' },
+    {
+      id: 's1',
+      label: { en: 'Day 1', ja: '' },
+      startsAt: '2025-05-12T01:00:00.000Z',
+      endsAt: '2025-05-12T03:00:00.000Z',
+    },
   ],
-  venues: [{ id: 'tokyo', name: 'Tokyo', kind: 'in_person' }],
+  venues: [{ id: 'tokyo', name: { en: 'Tokyo', ja: '' }, kind: 'in_person' }],
   registrationOpen: true,
   reportVisibility: 'public',
 };

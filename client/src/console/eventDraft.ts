@@ -1,19 +1,26 @@
-import type { CreateEventBody, Event, ReportVisibility, Venue } from '@roundtable/shared';
+import {
+  EMPTY_TEXT,
+  type CreateEventBody,
+  type Event,
+  type LocalizedText,
+  type ReportVisibility,
+  type Venue,
+} from '@roundtable/shared';
 import { isoToWallTime, wallTimeToIso } from '../events/zonedTime';
 
 /** A session as typed: wall-clock times in the event's zone (`YYYY-MM-DDTHH:mm`). */
 export interface SessionDraft {
   id: string;
-  label: string;
+  label: LocalizedText;
   startsAt: string;
   endsAt: string;
 }
 
 /** The event form's state. Times stay wall times until submit, so changing the zone keeps them. */
 export interface EventDraft {
-  title: string;
-  theme: string;
-  description: string;
+  title: LocalizedText;
+  theme: LocalizedText;
+  description: LocalizedText;
   timeZone: string;
   seriesId: string;
   sessions: SessionDraft[];
@@ -30,9 +37,9 @@ export function newDraftId(prefix: string): string {
 export function draftFromEvent(event: Event | null, defaultTimeZone: string): EventDraft {
   if (!event) {
     return {
-      title: '',
-      theme: '',
-      description: '',
+      title: EMPTY_TEXT,
+      theme: EMPTY_TEXT,
+      description: EMPTY_TEXT,
       timeZone: defaultTimeZone,
       seriesId: '',
       sessions: [],

@@ -3,16 +3,18 @@ import type { PlaceOption } from '../registration/places';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../ui/Field';
+import { useTextIn } from '../i18n/Localized';
 
 /** The options of a delegation picker, "No delegation" first. */
 export function DelegationOptions({ delegations }: { delegations: readonly Delegation[] }) {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   return (
     <>
       <option value="">{t('registrations.noDelegation')}</option>
       {delegations.map((delegation) => (
         <option key={delegation.id} value={delegation.id}>
-          {delegation.name}
+          {textIn(delegation.name)}
         </option>
       ))}
     </>

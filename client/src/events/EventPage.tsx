@@ -9,10 +9,13 @@ import { PageTitle } from '../ui/PageTitle';
 import { calendarUrl, eventKeys, fetchEventDetail } from './api';
 import { RoomLinks } from './RoomLinks';
 import { Schedule } from './Schedule';
+import { isEmptyText } from '@roundtable/shared';
+import { Localized, useTextIn } from '../i18n/Localized';
 
 /** An event as its members see it: what, when (in two zones), and the rooms they may enter. */
 export default function EventPage() {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const eventId = useParams()['eventId'] ?? '';
   const me = useMe();
   const event = useQuery({
@@ -40,13 +43,19 @@ export default function EventPage() {
   const detail = event.data;
   return (
     <article className="event-page" aria-labelledby="event-heading">
-      <PageTitle>{detail.title}</PageTitle>
+      <PageTitle>{textIn(detail.title)}</PageTitle>
       <header>
-        {detail.series && <p className="eyebrow">{detail.series.title}</p>}
-        <h1 id="event-heading">{detail.title}</h1>
-        {detail.theme && (
+        {detail.series && (
+          <p className="eyebrow">
+            <Localized text={detail.series.title} />
+          </p>
+        )}
+        <h1 id="event-heading">
+          <Localized text={detail.title} />
+        </h1>
+        {!isEmptyText(detail.theme) && (
           <p className="theme">
-            <span className="label">{t('eventPage.theme')}</span> {detail.theme}
+            <span className="label">{t('eventPage.theme')}</span> <Localized text={detail.theme} />
           </p>
         )}
         {me.data?.person.isOrganizer && (
@@ -55,7 +64,11 @@ export default function EventPage() {
           </p>
         )}
       </header>
-      {detail.description && <p className="description">{detail.description}</p>}
+      {!isEmptyText(detail.description) && (
+        <p className="description">
+          <Localized text={detail.description} />
+        </p>
+      )}
 
       <section aria-labelledby="schedule-heading">
         <h2 id="schedule-heading">{t('eventPage.schedule')}</h2>

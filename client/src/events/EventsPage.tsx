@@ -9,6 +9,8 @@ import { Loading } from '../ui/Loading';
 import { PageTitle } from '../ui/PageTitle';
 import { eventKeys, fetchEvents, type EventSummary } from './api';
 import { firstSession } from './sessions';
+import { isEmptyText } from '@roundtable/shared';
+import { Localized, useTextIn } from '../i18n/Localized';
 
 /**
  * Home: the events a person takes part in (every event for organizers), then the events anyone may
@@ -68,6 +70,7 @@ interface EventListProps {
 
 function EventList({ events, linkToEvent, showRegister, showManage }: EventListProps) {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const format = useFormat();
   return (
     <ul className="event-list">
@@ -76,8 +79,20 @@ function EventList({ events, linkToEvent, showRegister, showManage }: EventListP
         const first = firstSession(event.sessions);
         return (
           <li key={event.id} className="card">
-            <h3>{linkToEvent ? <Link to={path}>{event.title}</Link> : event.title}</h3>
-            {event.theme && <p>{event.theme}</p>}
+            <h3>
+              {linkToEvent ? (
+                <Link to={path}>
+                  <Localized text={event.title} />
+                </Link>
+              ) : (
+                <Localized text={event.title} />
+              )}
+            </h3>
+            {!isEmptyText(event.theme) && (
+              <p>
+                <Localized text={event.theme} />
+              </p>
+            )}
             {first && (
               <p className="muted">
                 {t('events.firstSession', {
@@ -91,13 +106,13 @@ function EventList({ events, linkToEvent, showRegister, showManage }: EventListP
               {showRegister && (
                 <Link to={`${path}/register`} className="button-link">
                   {t('events.register')}
-                  <span className="visually-hidden"> {event.title}</span>
+                  <span className="visually-hidden"> {textIn(event.title)}</span>
                 </Link>
               )}
               {showManage && (
                 <Link to={`/console/events/${encodeURIComponent(event.id)}`}>
                   {t('events.manage')}
-                  <span className="visually-hidden"> {event.title}</span>
+                  <span className="visually-hidden"> {textIn(event.title)}</span>
                 </Link>
               )}
             </p>

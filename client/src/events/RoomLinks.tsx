@@ -2,6 +2,8 @@ import type { RoomView } from '@roundtable/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePresenceCounts } from './usePresenceCounts';
+import { isEmptyText } from '@roundtable/shared';
+import { Localized } from '../i18n/Localized';
 
 /** The rooms of an event the viewer may enter; the others are not even named. */
 export function RoomLinks({ rooms }: { rooms: readonly RoomView[] }) {
@@ -13,7 +15,9 @@ export function RoomLinks({ rooms }: { rooms: readonly RoomView[] }) {
     <ul className="room-links">
       {enterable.map((room) => (
         <li key={room.id}>
-          <Link to={`/rooms/${encodeURIComponent(room.id)}`}>{room.name}</Link>
+          <Link to={`/rooms/${encodeURIComponent(room.id)}`}>
+            <Localized text={room.name} />
+          </Link>
           {room.myRole && <span className="badge">{t(`roles.${room.myRole}`)}</span>}
           {counts.has(room.id) && (
             <span className="muted" data-testid="room-presence">
@@ -21,7 +25,11 @@ export function RoomLinks({ rooms }: { rooms: readonly RoomView[] }) {
               {t('room.presentCount', { count: counts.get(room.id)?.people ?? 0 })}
             </span>
           )}
-          {room.description && <p className="muted">{room.description}</p>}
+          {!isEmptyText(room.description) && (
+            <p className="muted">
+              <Localized text={room.description} />
+            </p>
+          )}
         </li>
       ))}
     </ul>

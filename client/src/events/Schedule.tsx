@@ -1,10 +1,14 @@
-import type { Session } from '@roundtable/shared';
+import { isEmptyText, type LocalizedText, type Session } from '@roundtable/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat, viewerTimeZone } from '../i18n/format';
 import { sortSessions } from './sessions';
+import { Localized } from '../i18n/Localized';
+
+/** A session to list; a report passes labels already in its own language (plain strings). */
+export type ScheduleSession = Omit<Session, 'label'> & { label: LocalizedText | string };
 
 interface ScheduleProps {
-  sessions: readonly Session[];
+  sessions: readonly ScheduleSession[];
   /** The event's own zone ("Japan time" in the seed). */
   timeZone: string;
   /** The viewer's zone; the browser's by default. */
@@ -36,7 +40,12 @@ export function Schedule({ sessions, timeZone, viewerZone = viewerTimeZone() }: 
       <tbody>
         {ordered.map((session, index) => (
           <tr key={session.id}>
-            <th scope="row">{session.label || t('schedule.sessionNumber', { number: index + 1 })}</th>
+            <th scope="row">
+              <SessionLabel
+                label={session.label}
+                fallback={t('schedule.sessionNumber', { number: index + 1 })}
+              />
+            </th>
             <td>{format.range(session.startsAt, session.endsAt, timeZone)}</td>
             {!sameZone && <td>{format.range(session.startsAt, session.endsAt, viewerZone)}</td>}
           </tr>
@@ -51,4 +60,9 @@ export function Schedule({ sessions, timeZone, viewerZone = viewerTimeZone() }: 
       )}
     </table>
   );
+}
+
+function SessionLabel({ label, fallback }: { label: LocalizedText | string; fallback: string }) {
+  if (typeof label === 'string') return <>{label || fallback}</>;
+  return isEmptyText(label) ? <>{fallback}</> : <Localized text={label} />;
 }

@@ -7,10 +7,14 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { Loading } from '../ui/Loading';
 import { PageTitle } from '../ui/PageTitle';
 import { RegistrationForm } from './RegistrationForm';
+import { isEmptyText, pickText } from '@roundtable/shared';
+import { Localized, useContentLanguage, useTextIn } from '../i18n/Localized';
 
 /** The public page of an event: what it is, when, and the form to register. No sign-in needed. */
 export default function RegisterPage() {
   const { t } = useTranslation();
+  const textIn = useTextIn();
+  const lang = useContentLanguage();
   const eventId = useParams()['eventId'] ?? '';
   const event = useQuery({
     queryKey: eventKeys.public(eventId),
@@ -23,14 +27,28 @@ export default function RegisterPage() {
   const info = event.data;
   return (
     <article className="narrow" aria-labelledby="register-heading">
-      <PageTitle>{t('register.pageTitle', { title: info.title })}</PageTitle>
-      <h1 id="register-heading">{t('register.pageTitle', { title: info.title })}</h1>
-      {info.theme && (
-        <p className="theme">
-          <span className="label">{t('eventPage.theme')}</span> {info.theme}
+      <PageTitle>{t('register.pageTitle', { title: textIn(info.title) })}</PageTitle>
+      <h1 id="register-heading">{t('register.pageTitle', { title: textIn(info.title) })}</h1>
+      {pickText(info.title, lang).fallback && (
+        <p className="muted">
+          <span
+            className="fallback-marker"
+            title={t(`content.fallbackHint.${pickText(info.title, lang).lang}`)}
+          >
+            {t(`content.fallbackTag.${pickText(info.title, lang).lang}`)}
+          </span>
         </p>
       )}
-      {info.description && <p className="description">{info.description}</p>}
+      {!isEmptyText(info.theme) && (
+        <p className="theme">
+          <span className="label">{t('eventPage.theme')}</span> <Localized text={info.theme} />
+        </p>
+      )}
+      {!isEmptyText(info.description) && (
+        <p className="description">
+          <Localized text={info.description} />
+        </p>
+      )}
       <Schedule sessions={info.sessions} timeZone={info.timeZone} />
       {info.registrationOpen ? (
         <RegistrationForm eventId={info.id} venues={info.venues} />

@@ -5,8 +5,8 @@ import { jsonResponse, mockApi, renderWithApp, sentBody } from '../test/render';
 import { RegistrationForm } from './RegistrationForm';
 
 const venues = [
-  { id: 'tokyo', name: 'Tokyo', kind: 'in_person' as const },
-  { id: 'osaka', name: 'Osaka', kind: 'in_person' as const },
+  { id: 'tokyo', name: { en: 'Tokyo', ja: '東京' }, kind: 'in_person' as const },
+  { id: 'osaka', name: { en: 'Osaka', ja: '' }, kind: 'in_person' as const },
 ];
 
 async function fillForm() {

@@ -1,5 +1,6 @@
 import type { Venue } from '@roundtable/shared';
 import { useTranslation } from 'react-i18next';
+import { useTextIn } from '../i18n/Localized';
 
 /** The place value for attending online when the event lists no online venue of its own. */
 export const ONLINE_PLACE = 'online';
@@ -15,7 +16,8 @@ export interface PlaceOption {
  */
 export function usePlaceOptions(venues: readonly Venue[]): PlaceOption[] {
   const { t } = useTranslation();
-  const options: PlaceOption[] = venues.map(({ id, name }) => ({ id, name }));
+  const textIn = useTextIn();
+  const options: PlaceOption[] = venues.map(({ id, name }) => ({ id, name: textIn(name) }));
   if (!venues.some((venue) => venue.kind === 'online'))
     options.push({ id: ONLINE_PLACE, name: t('register.online') });
   return options;

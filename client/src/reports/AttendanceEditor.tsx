@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchMembers, roomKeys } from '../room/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fetchAttendance, reportKeys, setAttendance } from './api';
+import { useTextIn } from '../i18n/Localized';
 
 /** Adds a member of the event who is not listed yet (followed by phone, joined another way). */
 function AddAttendee({
@@ -19,6 +20,7 @@ function AddAttendee({
   disabled: boolean;
 }) {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const [personId, setPersonId] = useState('');
   const members = useQuery({
     queryKey: roomKeys.members(eventId),
@@ -43,7 +45,7 @@ function AddAttendee({
         {candidates.map((member) => (
           <option key={member.personId} value={member.personId}>
             {member.person.name}
-            {member.delegation ? ` (${member.delegation.name})` : ''}
+            {member.delegation ? ` (${textIn(member.delegation.name)})` : ''}
           </option>
         ))}
       </select>

@@ -17,6 +17,8 @@ import { useLobbyGate } from './lobby/useLobbyGate';
 import { RoomRegions } from './RoomRegions';
 import { useAccessWithdrawn } from './useAccessWithdrawn';
 import './room.css';
+import { isEmptyText } from '@roundtable/shared';
+import { Localized, useTextIn } from '../i18n/Localized';
 
 /** A dialogue room for everyone it admits; a clear refusal, and nothing of the room, for the rest. */
 export default function RoomPage() {
@@ -40,6 +42,7 @@ export default function RoomPage() {
 
 function RoomSession({ room, me }: { room: RoomView; me: Me }) {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const abilities = roomAbilities(room, me.person.isOrganizer);
   const gate = useLobbyGate(room.id);
   const withdrawn = useAccessWithdrawn(room.id);
@@ -61,18 +64,24 @@ function RoomSession({ room, me }: { room: RoomView; me: Me }) {
 
   return (
     <article className="room" aria-labelledby="room-heading">
-      <PageTitle>{room.name}</PageTitle>
+      <PageTitle>{textIn(room.name)}</PageTitle>
       <header className="room-header">
         <p>
           <Link to={`/events/${encodeURIComponent(room.eventId)}`}>{t('room.backToEvent')}</Link>
         </p>
-        <h1 id="room-heading">{room.name}</h1>
+        <h1 id="room-heading">
+          <Localized text={room.name} />
+        </h1>
         <p>
           <span className="badge" data-testid="my-role">
             {t('room.yourRole', { role: t(`people.roles.${abilities.role}`) })}
           </span>
         </p>
-        {room.description && <p className="description">{room.description}</p>}
+        {!isEmptyText(room.description) && (
+          <p className="description">
+            <Localized text={room.description} />
+          </p>
+        )}
       </header>
       <ConnectionBanner />
       {content}

@@ -168,8 +168,8 @@ function room(rule: AccessRule, flags: Pick<Flags, 'floorMode' | 'hideDraftMinut
   return {
     id: 'room-1',
     eventId: EVENT,
-    name: 'Dialogue',
-    description: '',
+    name: { en: 'Dialogue', ja: '' },
+    description: { en: '', ja: '' },
     position: 0,
     access: rule,
     floorMode: flags.floorMode,

@@ -138,8 +138,8 @@ describe('demo data', () => {
       return new URL(line?.url ?? '').searchParams.get('token') ?? '';
     };
     const rooms = (await t.store.db.selectFrom('rooms').selectAll().execute()).map(roomFromRow);
-    const g2g = rooms.find((r) => r.name === 'Government-to-government dialogue');
-    const stakeholder = rooms.find((r) => r.name === 'Stakeholder dialogue');
+    const g2g = rooms.find((r) => r.name.en === 'Government-to-government dialogue');
+    const stakeholder = rooms.find((r) => r.name.en === 'Stakeholder dialogue');
     if (!g2g || !stakeholder) throw new Error('demo rooms missing');
 
     const chair = await call(t, 'POST', '/api/invitations/redeem', {
@@ -168,7 +168,7 @@ describe('demo data', () => {
   it('schedules the task force’s sittings in the coming days at 9:00 Tokyo time and opens the round table’s registration', async () => {
     const { t } = await startLogged({ config: { DEMO_DATA: 'true' } });
     const events = (await t.store.db.selectFrom('events').selectAll().execute()).map(eventFromRow);
-    const firstRound = EventSchema.parse(events.find((e) => e.title === 'First round'));
+    const firstRound = EventSchema.parse(events.find((e) => e.title.en === 'First round'));
     expect(firstRound.timeZone).toBe('Asia/Tokyo');
     const tokyoHour = new Intl.DateTimeFormat('en', {
       timeZone: 'Asia/Tokyo',

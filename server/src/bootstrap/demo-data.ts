@@ -1,16 +1,19 @@
-import type { AccessRule, Category, RoomRole, Venue } from '@roundtable/shared';
+import type { AccessRule, Category, LocalizedText, RoomRole, Venue } from '@roundtable/shared';
 
 /*
  * The demo's content, after the two seed situations (`../shared/seeds/`): the Japan-U.S. task force
  * with its government-to-government and stakeholder dialogues, and ASSC's monthly Foreign Workers
  * Round Table. The two co-chairs and every organization are the seed's; the other people's names
- * are invented for the demo.
+ * are invented for the demo. Everything organizers write is entered in English and Japanese.
  */
+
+/** English and Japanese, both written. */
+const t = (en: string, ja: string): LocalizedText => ({ en, ja });
 
 export interface DemoRoom {
   key: string;
-  name: string;
-  description: string;
+  name: LocalizedText;
+  description: LocalizedText;
   access: AccessRule;
 }
 
@@ -24,28 +27,33 @@ export interface DemoPerson {
 }
 
 export interface DemoEvent {
-  series: { title: string; description: string };
-  title: string;
-  theme: string;
-  description: string;
+  series: { title: LocalizedText; description: LocalizedText };
+  title: LocalizedText;
+  theme: LocalizedText;
+  description: LocalizedText;
   venues: Venue[];
   registrationOpen: boolean;
   /** Sittings: days from today (Tokyo), start hour in Tokyo, length in hours, label. */
-  sessions: ReadonlyArray<{ inDays: number; hour: number; hours: number; label: string }>;
+  sessions: ReadonlyArray<{ inDays: number; hour: number; hours: number; label: LocalizedText }>;
   rooms: DemoRoom[];
-  delegations: ReadonlyArray<{ side: string; category: Category; name: string }>;
+  delegations: ReadonlyArray<{ side: string; category: Category; name: LocalizedText }>;
   people: DemoPerson[];
 }
 
 const JP = 'Japan';
 const US = 'United States';
-const CATEGORY_NAMES: ReadonlyArray<[Category, string]> = [
-  ['government', 'Government'],
-  ['private', 'Private sector'],
-  ['worker', 'Worker organization'],
-  ['civil_society', 'Civil society'],
-  ['international', 'International organization (UN)'],
+const SIDE_NAMES: Readonly<Record<string, LocalizedText>> = { [JP]: t(JP, '日本'), [US]: t(US, '米国') };
+const CATEGORY_NAMES: ReadonlyArray<[Category, LocalizedText]> = [
+  ['government', t('Government', '政府')],
+  ['private', t('Private sector', '民間')],
+  ['worker', t('Worker organization', '労働組合')],
+  ['civil_society', t('Civil society', '市民社会')],
+  ['international', t('International organization (UN)', '国際機関（国連）')],
 ];
+const sideName = (side: string, label: LocalizedText): LocalizedText => {
+  const names = SIDE_NAMES[side] ?? t(side, side);
+  return t(`${names.en} — ${label.en}`, `${names.ja} — ${label.ja}`);
+};
 const G2G = 'g2g';
 const STAKEHOLDER = 'stakeholder';
 const chairEverywhere = { [G2G]: 'co_chair', [STAKEHOLDER]: 'co_chair' } as const;
@@ -53,46 +61,64 @@ const notesEverywhere = { [G2G]: 'note_taker', [STAKEHOLDER]: 'note_taker' } as 
 
 export const TASK_FORCE: DemoEvent = {
   series: {
-    title:
+    title: t(
       'Japan-U.S. Task Force on the Promotion of Human Rights and International Labor Standards in Supply Chains',
-    description:
+      'サプライチェーンにおける人権及び国際労働基準の促進に関する日米タスクフォース',
+    ),
+    description: t(
       'Established in January 2023, the Task Force aims to protect and promote human rights and ' +
-      'internationally recognized labor rights in supply chains: sharing information on trade ' +
-      'policies, laws, guidelines and, where appropriate, enforcement practices.',
+        'internationally recognized labor rights in supply chains: sharing information on trade ' +
+        'policies, laws, guidelines and, where appropriate, enforcement practices.',
+      '2023年1月に設置。サプライチェーンにおける人権及び国際的に認められた労働者の権利の保護・促進を' +
+        '目的とし、貿易政策、法令、ガイドライン及び、適当な場合には執行の実務について情報を共有する。',
+    ),
   },
-  title: 'First round',
-  theme: 'Human rights and international labor standards in supply chains',
-  description:
+  title: t('First round', '第1回会合'),
+  theme: t(
+    'Human rights and international labor standards in supply chains',
+    'サプライチェーンにおける人権と国際労働基準',
+  ),
+  description: t(
     'Government-to-government dialogue and stakeholder dialogue, held virtually and co-chaired by ' +
-    'one official from each country. The real first round met on February 6 and February 14, 2024 ' +
-    '(Japan time); in this demo its two sittings are scheduled from tomorrow so the rooms are live.',
-  venues: [{ id: 'online', name: 'Online', kind: 'online' }],
+      'one official from each country. The real first round met on February 6 and February 14, 2024 ' +
+      '(Japan time); in this demo its two sittings are scheduled from tomorrow so the rooms are live.',
+    '政府間対話とステークホルダー対話をオンラインで開催し、両国の担当者各1名が共同議長を務める。' +
+      '実際の第1回会合は2024年2月6日と2月14日（日本時間）に開催された。このデモでは会議室を使えるよう、' +
+      '2回の会議を明日以降に予定している。',
+  ),
+  venues: [{ id: 'online', name: t('Online', 'オンライン'), kind: 'online' }],
   registrationOpen: false,
   sessions: [
-    { inDays: 1, hour: 9, hours: 3, label: 'First sitting' },
-    { inDays: 8, hour: 9, hours: 3, label: 'Second sitting' },
+    { inDays: 1, hour: 9, hours: 3, label: t('First sitting', '第1回会議') },
+    { inDays: 8, hour: 9, hours: 3, label: t('Second sitting', '第2回会議') },
   ],
   rooms: [
     {
       key: G2G,
-      name: 'Government-to-government dialogue',
-      description:
+      name: t('Government-to-government dialogue', '政府間対話'),
+      description: t(
         'Both governments exchange information on initiatives to protect and promote human rights and ' +
-        'internationally recognized labor rights in supply chains.',
+          'internationally recognized labor rights in supply chains.',
+        '両国政府が、サプライチェーンにおける人権及び国際的に認められた労働者の権利の保護・促進に関する' +
+          '取組について情報交換を行う。',
+      ),
       access: { mode: 'restricted', categories: ['government'], personIds: [] },
     },
     {
       key: STAKEHOLDER,
-      name: 'Stakeholder dialogue',
-      description:
+      name: t('Stakeholder dialogue', 'ステークホルダー対話'),
+      description: t(
         'Both governments present their policies on business and human rights; businesses, worker ' +
-        'organizations, civil society and the United Nations introduce their initiatives, including ' +
-        'human rights due diligence.',
+          'organizations, civil society and the United Nations introduce their initiatives, including ' +
+          'human rights due diligence.',
+        '両国政府がビジネスと人権に関する政策を説明し、企業、労働組合、市民社会団体及び国連が' +
+          '人権デュー・ディリジェンスを含む取組を紹介する。',
+      ),
       access: { mode: 'event' },
     },
   ],
   delegations: [JP, US].flatMap((side) =>
-    CATEGORY_NAMES.map(([category, label]) => ({ side, category, name: `${side} — ${label}` })),
+    CATEGORY_NAMES.map(([category, label]) => ({ side, category, name: sideName(side, label) })),
   ),
   people: [
     {
@@ -178,40 +204,65 @@ const ROUND_TABLE_ROOM = 'round-table';
 
 export const FOREIGN_WORKERS: DemoEvent = {
   series: {
-    title: 'Foreign Workers Round Table',
-    description:
+    title: t('Foreign Workers Round Table', '外国人労働者ラウンドテーブル'),
+    description: t(
       'A monthly multi-sector round table held by ASSC on labor and human rights issues of foreign ' +
-      'workers in Japan (including Technical Intern Trainees), with a theme and external lecturers ' +
-      'each session, in Tokyo and Osaka. Participation is free; reports are published afterwards.',
+        'workers in Japan (including Technical Intern Trainees), with a theme and external lecturers ' +
+        'each session, in Tokyo and Osaka. Participation is free; reports are published afterwards.',
+      'ASSCが毎月開催する、日本の外国人労働者（技能実習生を含む）の労働・人権問題に関するマルチ' +
+        'セクターのラウンドテーブル。毎回テーマを設けて外部講師を招き、東京と大阪で開催する。参加は' +
+        '無料で、報告書は後日公開する。',
+    ),
   },
-  title: 'Round Table 2',
-  theme: 'Recruitment fees and debt in sending countries',
-  description:
+  title: t('Round Table 2', '第2回ラウンドテーブル'),
+  theme: t('Recruitment fees and debt in sending countries', '送り出し国における手数料と借金'),
+  description: t(
     'Register with your name, organization, phone number and place (Tokyo, Osaka or online). ' +
-    'Each monthly session has its own theme.',
+      'Each monthly session has its own theme.',
+    '氏名、所属団体、電話番号、参加場所（東京・大阪・オンライン）を添えてお申し込みください。' +
+      '毎月の会合にはそれぞれテーマがあります。',
+  ),
   venues: [
-    { id: 'tokyo', name: 'Tokyo', kind: 'in_person' },
-    { id: 'osaka', name: 'Osaka', kind: 'in_person' },
-    { id: 'online', name: 'Online', kind: 'online' },
+    { id: 'tokyo', name: t('Tokyo', '東京'), kind: 'in_person' },
+    { id: 'osaka', name: t('Osaka', '大阪'), kind: 'in_person' },
+    { id: 'online', name: t('Online', 'オンライン'), kind: 'online' },
   ],
   registrationOpen: true,
   sessions: [
-    { inDays: 14, hour: 14, hours: 2, label: 'Recruitment fees and debt in sending countries' },
-    { inDays: 42, hour: 14, hours: 2, label: 'Technical Intern Training: working conditions' },
-    { inDays: 70, hour: 14, hours: 2, label: 'Grievance mechanisms for foreign workers' },
+    {
+      inDays: 14,
+      hour: 14,
+      hours: 2,
+      label: t('Recruitment fees and debt in sending countries', '送り出し国における手数料と借金'),
+    },
+    {
+      inDays: 42,
+      hour: 14,
+      hours: 2,
+      label: t('Technical Intern Training: working conditions', '技能実習：労働条件'),
+    },
+    {
+      inDays: 70,
+      hour: 14,
+      hours: 2,
+      label: t('Grievance mechanisms for foreign workers', '外国人労働者のための苦情処理メカニズム'),
+    },
   ],
   rooms: [
     {
       key: ROUND_TABLE_ROOM,
-      name: 'Round table',
-      description: 'Companies, ministries, lawyers and NGOs discuss the session theme with the lecturer.',
+      name: t('Round table', 'ラウンドテーブル'),
+      description: t(
+        'Companies, ministries, lawyers and NGOs discuss the session theme with the lecturer.',
+        '企業、省庁、弁護士、NGOが講師とともに会合のテーマについて議論する。',
+      ),
       access: { mode: 'event' },
     },
   ],
   delegations: CATEGORY_NAMES.filter(([c]) => c !== 'international').map(([category, label]) => ({
     side: JP,
     category,
-    name: `${label}`,
+    name: label,
   })),
   people: [],
 };

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Delegation, Event, Room, RoomRole } from '@roundtable/shared';
+import { type Delegation, type Event, type Room, type RoomRole, textIn } from '@roundtable/shared';
 import { insertPerson } from '../auth/people.js';
 import { delegationToRow, eventColumns, memberToRow, roomColumns, seriesToRow } from '../events/rows.js';
 import { issueInvitation } from '../registration/invitations.js';
@@ -142,7 +142,7 @@ async function insertDemoEvent(tx: Tx, definition: DemoEvent, nowMs: number, dem
       const room = rooms.get(roomKey);
       if (!room) throw new Error(`demo data: no room ${roomKey}`);
       await tx.insertInto('room_roles').values({ room_id: room.id, person_id: person.id, role }).execute();
-      roles.push(`${room.name}: ${role}`);
+      roles.push(`${textIn(room.name, 'en')}: ${role}`);
     }
     // The link's origin is known only after listen; the announcement builds it from the token.
     const { token } = await issueInvitation(tx, {
@@ -156,7 +156,7 @@ async function insertDemoEvent(tx: Tx, definition: DemoEvent, nowMs: number, dem
       personId: person.id,
       name: person.name,
       organization: person.organization,
-      delegation: delegation.name,
+      delegation: textIn(delegation.name, 'en'),
       roles,
       token,
     });

@@ -1,4 +1,4 @@
-import { invitationUrl } from '@roundtable/shared';
+import { invitationUrl, textIn } from '@roundtable/shared';
 import { publicOrigin } from '../config.js';
 import type { ModuleContext } from '../module.js';
 import { createDemoData, type DemoData, type DemoSeedHook } from './demo.js';
@@ -38,7 +38,7 @@ export async function runBootstrap(
 function announceDemo(context: ModuleContext, demo: DemoData): Announcement {
   return (origin) => {
     context.logger.info(
-      { events: demo.events.map((e) => e.event.title) },
+      { events: demo.events.map((e) => textIn(e.event.title, 'en')) },
       'Created the demo data. Sign-in links for the demo people follow (printed only this once).',
     );
     for (const i of demo.invitations) {

@@ -6,8 +6,8 @@ import { decideDocAccess, parseUpgradeUrl } from './door.js';
 const room: Room = {
   id: 'gov',
   eventId: 'ev',
-  name: 'Government-to-government dialogue',
-  description: '',
+  name: { en: 'Government-to-government dialogue', ja: '' },
+  description: { en: '', ja: '' },
   position: 0,
   access: { mode: 'restricted', categories: ['government'], personIds: [] },
   floorMode: 'moderated',

@@ -6,25 +6,25 @@ import { eventToIcs } from './calendar.js';
 const taskForce: Event = {
   id: 'ev-1',
   seriesId: null,
-  title: 'Japan–US Task Force; 2nd round',
-  theme: 'Supply-chain due diligence',
-  description: '',
+  title: { en: 'Japan–US Task Force; 2nd round', ja: '' },
+  theme: { en: 'Supply-chain due diligence', ja: '' },
+  description: { en: '', ja: '' },
   timeZone: 'Asia/Tokyo',
   sessions: [
     {
       id: 'g2g',
-      label: 'Government-to-government',
+      label: { en: 'Government-to-government', ja: '' },
       startsAt: '2021-03-02T00:00:00.000Z',
       endsAt: '2021-03-02T02:00:00.000Z',
     },
     {
       id: 'stk',
-      label: 'Stakeholders',
+      label: { en: 'Stakeholders', ja: '' },
       startsAt: '2021-03-03T23:30:00.000Z',
       endsAt: '2021-03-04T01:00:00.000Z',
     },
   ],
-  venues: [{ id: 'online', name: 'Online', kind: 'online' }],
+  venues: [{ id: 'online', name: { en: 'Online', ja: '' }, kind: 'online' }],
   registrationOpen: false,
   reportVisibility: 'participants',
 };

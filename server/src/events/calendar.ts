@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from 'ics';
-import type { Event } from '@roundtable/shared';
+import { textIn, type ContentLanguage, type Event } from '@roundtable/shared';
 
 /** What turns the calendar into an invitation (`METHOD:REQUEST`) addressed to one person. */
 export interface CalendarInvite {
@@ -11,14 +11,25 @@ export interface CalendarInvite {
  * The event as an iCalendar file: one VEVENT per session. With `invite`, the file is a
  * `METHOD:REQUEST` for that attendee, which mail clients offer to accept into the calendar. Times are written in UTC (`…Z`), which
  * every calendar converts to its viewer's zone without needing a VTIMEZONE block; the event's own
- * zone travels as `X-WR-TIMEZONE` and, for people reading the text, in each description.
+ * zone travels as `X-WR-TIMEZONE` and, for people reading the text, in each description. Names are
+ * in `lang`, or the other language where `lang` was not written.
  */
-export function eventToIcs(event: Event, eventUrl: string, invite?: CalendarInvite): string {
-  const location = event.venues.map((v) => v.name).join(' / ');
+export function eventToIcs(
+  event: Event,
+  eventUrl: string,
+  invite?: CalendarInvite,
+  lang: ContentLanguage = 'en',
+): string {
+  const title = textIn(event.title, lang);
+  const location = event.venues.map((v) => textIn(v.name, lang)).join(' / ');
   const attributes = event.sessions.map((session): EventAttributes => ({
     uid: `${event.id}.${session.id}@roundtable`,
-    title: session.label ? `${event.title} — ${session.label}` : event.title,
-    description: [event.theme, localTimes(session.startsAt, session.endsAt, event.timeZone), eventUrl]
+    title: textIn(session.label, lang) ? `${title} — ${textIn(session.label, lang)}` : title,
+    description: [
+      textIn(event.theme, lang),
+      localTimes(session.startsAt, session.endsAt, event.timeZone),
+      eventUrl,
+    ]
       .filter(Boolean)
       .join('\n'),
     start: Date.parse(session.startsAt),
@@ -38,7 +49,7 @@ export function eventToIcs(event: Event, eventUrl: string, invite?: CalendarInvi
   }));
   const { error, value } = createEvents(attributes, {
     productId: 'roundtable',
-    calName: event.title,
+    calName: title,
     ...(invite ? { method: 'REQUEST' } : {}),
   });
   if (error || value === null) throw error ?? new Error('calendar generation failed');

@@ -7,6 +7,7 @@ import {
   UpdateDelegationBodySchema,
   type Category,
   type Delegation,
+  type LocalizedText,
 } from '@roundtable/shared';
 import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
@@ -18,20 +19,23 @@ import { isUniqueViolation, membersOfDelegation, requireDelegation, requireEvent
 
 const tags = ['delegations'];
 
-const CATEGORY_LABELS: Record<Category, string> = {
-  government: 'Government',
-  private: 'Private sector',
-  worker: 'Worker organization',
-  civil_society: 'Civil society',
-  international: 'International organization',
-  academia: 'Academia',
-  other: 'Other',
+const CATEGORY_LABELS: Record<Category, LocalizedText> = {
+  government: { en: 'Government', ja: '政府' },
+  private: { en: 'Private sector', ja: '民間' },
+  worker: { en: 'Worker organization', ja: '労働組合' },
+  civil_society: { en: 'Civil society', ja: '市民社会' },
+  international: { en: 'International organization', ja: '国際機関' },
+  academia: { en: 'Academia', ja: '学術' },
+  other: { en: 'Other', ja: 'その他' },
 };
 
-/** "Japan — Government": the name a delegation gets when none is given. */
-export function defaultDelegationName(side: string, category: Category): string {
-  return `${side} — ${CATEGORY_LABELS[category]}`;
+/** "Japan — Government" / "Japan — 政府": the name a delegation gets when none is given. */
+export function defaultDelegationName(side: string, category: Category): LocalizedText {
+  const label = CATEGORY_LABELS[category];
+  return { en: `${side} — ${label.en}`, ja: `${side} — ${label.ja}` };
 }
+
+const sameText = (a: LocalizedText, b: LocalizedText): boolean => a.en === b.en && a.ja === b.ja;
 
 const duplicate = 'The event already has a delegation for this side and category.';
 
@@ -141,12 +145,11 @@ export function mountDelegationRoutes(router: Router, context: ModuleContext): v
     const side = body.side ?? current.side;
     const category = body.category ?? current.category;
     // A name that was only ever the default follows the side and category it described.
-    const wasDefault = current.name === defaultDelegationName(current.side, current.category);
+    const wasDefault = sameText(current.name, defaultDelegationName(current.side, current.category));
     const name = body.name ?? (wasDefault ? defaultDelegationName(side, category) : current.name);
     const next: Delegation = { ...current, side, category, name };
-    await save(() =>
-      db.updateTable('delegations').set({ side, category, name }).where('id', '=', current.id).execute(),
-    );
+    const { id: _id, event_id: _eventId, ...columns } = delegationToRow(next);
+    await save(() => db.updateTable('delegations').set(columns).where('id', '=', current.id).execute());
     if (category !== current.category) {
       await context.accessChanges.notify({ personIds: await membersOfDelegation(db, current.id) });
     }

@@ -3,12 +3,14 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import {
   CreateEventBodySchema,
+  type Event,
   EventDetailSchema,
   EventListSchema,
   EventSchema,
+  LanguageQuerySchema,
   PublicEventSchema,
+  textIn,
   UpdateEventBodySchema,
-  type Event,
 } from '@roundtable/shared';
 import { canInEvent } from '../access/can.js';
 import { HttpError } from '../http/errors.js';
@@ -97,6 +99,7 @@ export const EventRoutes = {
     tags,
     access: 'public',
     params: EventParams,
+    query: LanguageQuerySchema,
     response: z.string(),
     contentType: 'text/calendar',
     errors: {
@@ -185,13 +188,14 @@ export function mountEventRoutes(router: Router, context: ModuleContext): void {
     return publicEventOf(await requireEvent(db, params.eventId));
   });
 
-  mountRoute(router, EventRoutes.calendar, async ({ req, params, res }) => {
+  mountRoute(router, EventRoutes.calendar, async ({ req, params, query, res }) => {
     const event = await requireEvent(db, params.eventId);
     if (!event.registrationOpen) {
       const actor = await sessions.requireActor(req);
       if (!canInEvent(actor, 'event:view', event.id)) throw HttpError.forbidden();
     }
-    res.attachment(`${event.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'event'}.ics`);
-    return eventToIcs(event, `${context.publicOrigin()}/events/${event.id}`);
+    const title = textIn(event.title, query.lang);
+    res.attachment(`${title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'event'}.ics`);
+    return eventToIcs(event, `${context.publicOrigin()}/events/${event.id}`, undefined, query.lang);
   });
 }

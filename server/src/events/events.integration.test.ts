@@ -15,16 +15,21 @@ import { json, startWithPeople, type ApiCall } from './testing.js';
 
 const newEvent = {
   seriesId: null,
-  title: 'Foreign Workers Round Table — November',
-  theme: 'Technical intern training',
-  description: 'Second round.',
+  title: { en: 'Foreign Workers Round Table — November', ja: '外国人労働者ラウンドテーブル（11月）' },
+  theme: { en: 'Technical intern training', ja: '' },
+  description: { en: '', ja: '第2回。' },
   timeZone: 'Asia/Tokyo',
   sessions: [
-    { id: 's1', label: 'Round table', startsAt: '2018-11-06T05:00:00Z', endsAt: '2018-11-06T08:00:00Z' },
+    {
+      id: 's1',
+      label: { en: 'Round table', ja: 'ラウンドテーブル' },
+      startsAt: '2018-11-06T05:00:00Z',
+      endsAt: '2018-11-06T08:00:00Z',
+    },
   ],
   venues: [
-    { id: 'tokyo', name: 'Tokyo', kind: 'in_person' },
-    { id: 'osaka', name: 'Osaka', kind: 'in_person' },
+    { id: 'tokyo', name: { en: 'Tokyo', ja: '東京' }, kind: 'in_person' },
+    { id: 'osaka', name: { en: '', ja: '大阪' }, kind: 'in_person' },
   ],
   registrationOpen: false,
   reportVisibility: 'public',
@@ -48,7 +53,7 @@ describe.each(STORE_KINDS)('series and events (%s)', (kind) => {
       outsider,
       event: closedEvent,
     } = await startWithPeople(kind, {
-      event: { title: 'Government dialogue' },
+      event: { title: { en: 'Government dialogue', ja: '' } },
     }));
     openEvent = await buildEvent(testApp.store.db, { title: 'Open round table', registrationOpen: true });
   });
@@ -67,9 +72,9 @@ describe.each(STORE_KINDS)('series and events (%s)', (kind) => {
         body: { title: 'FWRT' },
       });
       expect(renamed.status).toBe(200);
-      expect(json<Series>(renamed)).toEqual({ ...series, title: 'FWRT' });
+      expect(json<Series>(renamed)).toEqual({ ...series, title: { en: 'FWRT', ja: '' } });
       const list = json<Series[]>(await call('GET', '/api/series', { cookie: organizer }));
-      expect(list).toContainEqual({ ...series, title: 'FWRT' });
+      expect(list).toContainEqual({ ...series, title: { en: 'FWRT', ja: '' } });
     });
 
     it('refuses series management to members (403) and the signed-out (401)', async () => {
@@ -102,6 +107,37 @@ describe.each(STORE_KINDS)('series and events (%s)', (kind) => {
       expect(list.map((e) => e.id)).toContain(event.id);
       const detail = await call('GET', `/api/events/${event.id}`, { cookie: organizer });
       expect(json<EventDetail>(detail)).toMatchObject({ ...newEvent, rooms: [], series: null });
+    });
+
+    it('takes plain strings from older clients under the language of their script', async () => {
+      const created = await call('POST', '/api/events', {
+        cookie: organizer,
+        body: {
+          ...newEvent,
+          title: '第3回ラウンドテーブル',
+          theme: 'Grievance mechanisms',
+          sessions: [{ ...newEvent.sessions[0], label: '第1部' }],
+          venues: [{ id: 'online', name: 'Online', kind: 'online' }],
+        },
+      });
+      expect(created.status).toBe(201);
+      expect(json<Event>(created)).toMatchObject({
+        title: { en: '', ja: '第3回ラウンドテーブル' },
+        theme: { en: 'Grievance mechanisms', ja: '' },
+        sessions: [{ label: { en: '', ja: '第1部' } }],
+        venues: [{ name: { en: 'Online', ja: '' } }],
+      });
+    });
+
+    it('refuses a title written in neither language, naming the field', async () => {
+      for (const title of [{ en: ' ', ja: '' }, {}, '']) {
+        const response = await call('POST', '/api/events', {
+          cookie: organizer,
+          body: { ...newEvent, title },
+        });
+        expect(response.status).toBe(400);
+        expect(json<ApiError>(response).error.details).toEqual([expect.objectContaining({ path: 'title' })]);
+      }
     });
 
     it('refuses an event with an unknown time zone, a backwards session or an unknown series', async () => {

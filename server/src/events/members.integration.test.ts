@@ -45,7 +45,11 @@ describe.each(STORE_KINDS)('delegations, members and people (%s)', (kind) => {
         body: { side: 'Japan', category: 'government' },
       });
       expect(created.status).toBe(201);
-      expect(json<Delegation>(created)).toMatchObject({ eventId, side: 'Japan', name: 'Japan — Government' });
+      expect(json<Delegation>(created)).toMatchObject({
+        eventId,
+        side: 'Japan',
+        name: { en: 'Japan — Government', ja: 'Japan — 政府' },
+      });
       const again = await call('POST', path, {
         cookie: organizer,
         body: { side: 'Japan', category: 'government', name: 'x' },
@@ -53,7 +57,7 @@ describe.each(STORE_KINDS)('delegations, members and people (%s)', (kind) => {
       expect(again.status).toBe(409);
       expect(json<ApiError>(again).error.code).toBe('conflict');
       const list = json<Delegation[]>(await call('GET', path, { cookie: member }));
-      expect(list.map((d) => d.name)).toContain('Japan — Government');
+      expect(list.map((d) => d.name.en)).toContain('Japan — Government');
     });
 
     it('refuses delegations to outsiders and non-organizers, and 404s for unknown events', async () => {
@@ -78,7 +82,7 @@ describe.each(STORE_KINDS)('delegations, members and people (%s)', (kind) => {
       const delegation = await buildDelegation(db, eventId, {
         side: 'United States',
         category: 'private',
-        name: 'United States — Private sector',
+        name: { en: 'United States — Private sector', ja: 'United States — 民間' },
       });
       const delegate = await buildPerson(db);
       await buildMember(db, eventId, delegate.id, { delegationId: delegation.id });
@@ -90,7 +94,7 @@ describe.each(STORE_KINDS)('delegations, members and people (%s)', (kind) => {
       expect(json<Delegation>(patched)).toEqual({
         ...delegation,
         category: 'international',
-        name: 'United States — International organization',
+        name: { en: 'United States — International organization', ja: 'United States — 国際機関' },
       });
       expect(changes).toEqual([{ personIds: [delegate.id], roomIds: [] }]);
     });
@@ -103,7 +107,7 @@ describe.each(STORE_KINDS)('delegations, members and people (%s)', (kind) => {
         cookie: organizer,
         body: { side: 'ROK' },
       });
-      expect(json<Delegation>(renamed).name).toBe('KCTU');
+      expect(json<Delegation>(renamed).name).toEqual({ en: 'KCTU', ja: '' });
       const clash = await call('PATCH', `/api/delegations/${first.id}`, {
         cookie: organizer,
         body: { side: 'Korea', category: 'civil_society' },

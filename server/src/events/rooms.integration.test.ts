@@ -56,7 +56,8 @@ describe.each(STORE_KINDS)('rooms and room roles (%s)', (kind) => {
     expect(first.status).toBe(201);
     expect(json<Room>(first)).toMatchObject({
       eventId,
-      name: 'Stakeholder dialogue',
+      name: { en: 'Stakeholder dialogue', ja: '' },
+      description: { en: '', ja: '' },
       position: 1,
       access: { mode: 'event' },
       floorMode: 'moderated',
@@ -107,7 +108,7 @@ describe.each(STORE_KINDS)('rooms and room roles (%s)', (kind) => {
       cookie: organizer,
       body: { name: 'Plenary' },
     });
-    expect(json<Room>(renamed)).toEqual({ ...room, name: 'Plenary' });
+    expect(json<Room>(renamed)).toEqual({ ...room, name: { en: 'Plenary', ja: '' } });
     expect(changes).toEqual([]);
     const restricted = { mode: 'restricted', categories: ['government'], personIds: [] };
     const patched = await call('PATCH', `/api/rooms/${room.id}`, {

@@ -9,6 +9,7 @@ import {
   VenueSchema,
   type Delegation,
   type Event,
+  type LocalizedText,
   type EventMember,
   type Person,
   type Room,
@@ -27,24 +28,43 @@ import type { Database } from '../store/schema.js';
 
 type Row<T extends keyof Database> = Selectable<Database[T]>;
 
+/** A bilingual column pair: the plain column is the English side, `<column>_ja` the Japanese. */
+function text(en: string, ja: string): LocalizedText {
+  return { en, ja };
+}
+
 const SessionsJson = z.array(SessionSchema);
 const VenuesJson = z.array(VenueSchema);
 
 export function seriesFromRow(row: Row<'series'>): Series {
-  return { id: row.id, title: row.title, description: row.description };
+  return {
+    id: row.id,
+    title: text(row.title, row.title_ja),
+    description: text(row.description, row.description_ja),
+  };
+}
+
+/** The mutable columns of a series. */
+export function seriesColumns(series: Omit<Series, 'id'>) {
+  return {
+    title: series.title.en,
+    title_ja: series.title.ja,
+    description: series.description.en,
+    description_ja: series.description.ja,
+  };
 }
 
 export function seriesToRow(series: Series, createdAt: string): Row<'series'> {
-  return { ...series, created_at: createdAt };
+  return { id: series.id, ...seriesColumns(series), created_at: createdAt };
 }
 
 export function eventFromRow(row: Row<'events'>): Event {
   return {
     id: row.id,
     seriesId: row.series_id,
-    title: row.title,
-    theme: row.theme,
-    description: row.description,
+    title: text(row.title, row.title_ja),
+    theme: text(row.theme, row.theme_ja),
+    description: text(row.description, row.description_ja),
     timeZone: row.time_zone,
     sessions: SessionsJson.parse(JSON.parse(row.sessions)),
     venues: VenuesJson.parse(JSON.parse(row.venues)),
@@ -57,9 +77,12 @@ export function eventFromRow(row: Row<'events'>): Event {
 export function eventColumns(event: Omit<Event, 'id'>) {
   return {
     series_id: event.seriesId,
-    title: event.title,
-    theme: event.theme,
-    description: event.description,
+    title: event.title.en,
+    title_ja: event.title.ja,
+    theme: event.theme.en,
+    theme_ja: event.theme.ja,
+    description: event.description.en,
+    description_ja: event.description.ja,
     time_zone: event.timeZone,
     sessions: JSON.stringify(event.sessions),
     venues: JSON.stringify(event.venues),
@@ -72,8 +95,8 @@ export function roomFromRow(row: Row<'rooms'>): Room {
   return {
     id: row.id,
     eventId: row.event_id,
-    name: row.name,
-    description: row.description,
+    name: text(row.name, row.name_ja),
+    description: text(row.description, row.description_ja),
     position: row.position,
     access: AccessRuleSchema.parse(JSON.parse(row.access)),
     floorMode: FloorModeSchema.parse(row.floor_mode),
@@ -86,8 +109,10 @@ export function roomFromRow(row: Row<'rooms'>): Room {
 /** The mutable columns of a room. */
 export function roomColumns(room: Omit<Room, 'id' | 'eventId'>) {
   return {
-    name: room.name,
-    description: room.description,
+    name: room.name.en,
+    name_ja: room.name.ja,
+    description: room.description.en,
+    description_ja: room.description.ja,
     position: room.position,
     access: JSON.stringify(room.access),
     floor_mode: room.floorMode,
@@ -103,7 +128,7 @@ export function delegationFromRow(row: Row<'delegations'>): Delegation {
     eventId: row.event_id,
     side: row.side,
     category: CategorySchema.parse(row.category),
-    name: row.name,
+    name: text(row.name, row.name_ja),
   };
 }
 
@@ -113,7 +138,8 @@ export function delegationToRow(delegation: Delegation): Row<'delegations'> {
     event_id: delegation.eventId,
     side: delegation.side,
     category: delegation.category,
-    name: delegation.name,
+    name: delegation.name.en,
+    name_ja: delegation.name.ja,
   };
 }
 

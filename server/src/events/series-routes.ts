@@ -8,7 +8,7 @@ import type { ModuleContext } from '../module.js';
 import { nowIso } from '../store/db.js';
 import { ORGANIZER_ERRORS, requireGlobalAction } from './guards.js';
 import { SeriesParams } from './params.js';
-import { seriesFromRow, seriesToRow } from './rows.js';
+import { seriesColumns, seriesFromRow, seriesToRow } from './rows.js';
 import { findSeries } from './store.js';
 
 const tags = ['series'];
@@ -83,11 +83,7 @@ export function mountSeriesRoutes(router: Router, context: ModuleContext): void 
     const current = await findSeries(db, params.seriesId);
     if (!current) throw HttpError.notFound('Series');
     const next = { ...current, ...body };
-    await db
-      .updateTable('series')
-      .set({ title: next.title, description: next.description })
-      .where('id', '=', next.id)
-      .execute();
+    await db.updateTable('series').set(seriesColumns(next)).where('id', '=', next.id).execute();
     return next;
   });
 }

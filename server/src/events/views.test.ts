@@ -6,8 +6,8 @@ import { eventIssues, isPlaceOf, roomViewFor } from './views.js';
 const governmentRoom: Room = {
   id: 'g2g',
   eventId: 'ev',
-  name: 'Government-to-government dialogue',
-  description: '',
+  name: { en: 'Government-to-government dialogue', ja: '' },
+  description: { en: '', ja: '' },
   position: 0,
   access: { mode: 'restricted', categories: ['government'], personIds: [] },
   floorMode: 'moderated',
@@ -22,14 +22,16 @@ function actor(overrides: Partial<Actor>): Actor {
 
 const event: Omit<Event, 'id'> = {
   seriesId: null,
-  title: 'Round Table',
-  theme: '',
-  description: '',
+  title: { en: 'Round Table', ja: '' },
+  theme: { en: '', ja: '' },
+  description: { en: '', ja: '' },
   timeZone: 'Asia/Tokyo',
-  sessions: [{ id: 's1', label: '', startsAt: '2018-10-10T01:00:00Z', endsAt: '2018-10-10T04:00:00Z' }],
+  sessions: [
+    { id: 's1', label: { en: '', ja: '' }, startsAt: '2018-10-10T01:00:00Z', endsAt: '2018-10-10T04:00:00Z' },
+  ],
   venues: [
-    { id: 'tokyo', name: 'Tokyo', kind: 'in_person' },
-    { id: 'osaka', name: 'Osaka', kind: 'in_person' },
+    { id: 'tokyo', name: { en: 'Tokyo', ja: '' }, kind: 'in_person' },
+    { id: 'osaka', name: { en: 'Osaka', ja: '' }, kind: 'in_person' },
   ],
   registrationOpen: true,
   reportVisibility: 'public',
@@ -69,16 +71,29 @@ describe('eventIssues', () => {
     const issues = eventIssues({
       ...event,
       sessions: [
-        { id: 's1', label: '', startsAt: '2018-10-10T04:00:00Z', endsAt: '2018-10-10T01:00:00Z' },
-        { id: 's1', label: '', startsAt: '2018-11-06T01:00:00Z', endsAt: '2018-11-06T04:00:00Z' },
+        {
+          id: 's1',
+          label: { en: '', ja: '' },
+          startsAt: '2018-10-10T04:00:00Z',
+          endsAt: '2018-10-10T01:00:00Z',
+        },
+        {
+          id: 's1',
+          label: { en: '', ja: '' },
+          startsAt: '2018-11-06T01:00:00Z',
+          endsAt: '2018-11-06T04:00:00Z',
+        },
       ],
-      venues: [...event.venues, { id: 'tokyo', name: 'Tokyo again', kind: 'in_person' }],
+      venues: [...event.venues, { id: 'tokyo', name: { en: 'Tokyo again', ja: '' }, kind: 'in_person' }],
     });
     expect(issues.map((i) => i.path)).toEqual(['sessions.0.endsAt', 'sessions.1.id', 'venues.2.id']);
   });
 
   it('reserves the venue id "online" for online attendance', () => {
-    const issues = eventIssues({ ...event, venues: [{ id: 'online', name: 'Hall', kind: 'in_person' }] });
+    const issues = eventIssues({
+      ...event,
+      venues: [{ id: 'online', name: { en: 'Hall', ja: '' }, kind: 'in_person' }],
+    });
     expect(issues.map((i) => i.path)).toEqual(['venues.0.id']);
   });
 });

@@ -62,6 +62,7 @@ export async function peopleInEvent(
       'delegations.side',
       'delegations.category',
       'delegations.name as delegation_name',
+      'delegations.name_ja as delegation_name_ja',
     ])
     .where('people.id', 'in', unique)
     .execute();
@@ -73,6 +74,7 @@ export async function peopleInEvent(
     member: row.member_id !== null,
     side: row.side,
     category: (row.category as Category | null) ?? null,
-    delegation: row.delegation_name,
+    // Reports list one name; the English side, else the Japanese (bilingual rosters: issue #14).
+    delegation: row.delegation_name === null ? null : row.delegation_name || row.delegation_name_ja,
   }));
 }

@@ -43,6 +43,7 @@ export async function presenceRecordFor(
       'people.name',
       'delegations.side',
       'delegations.name as delegation_name',
+      'delegations.name_ja as delegation_name_ja',
       'delegations.category',
     ])
     .where('people.id', '=', actor.personId)
@@ -53,7 +54,8 @@ export async function presenceRecordFor(
     personId: actor.personId,
     name: row.name,
     side: row.side,
-    delegationName: row.delegation_name,
+    delegationName:
+      row.delegation_name === null ? null : { en: row.delegation_name, ja: row.delegation_name_ja ?? '' },
     category: (row.category as Category | null) ?? null,
     role,
     since,

@@ -137,7 +137,8 @@ function sameEntry(a: PresenceEntry, b: PresenceEntry): boolean {
   return (
     a.name === b.name &&
     a.side === b.side &&
-    a.delegationName === b.delegationName &&
+    a.delegationName?.en === b.delegationName?.en &&
+    a.delegationName?.ja === b.delegationName?.ja &&
     a.category === b.category &&
     a.role === b.role &&
     a.since === b.since &&

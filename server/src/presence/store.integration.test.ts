@@ -56,7 +56,7 @@ const record = (personId: string, since: number, role: ConnectionRecord['role'] 
   personId,
   name: `Person ${personId}`,
   side: 'Japan',
-  delegationName: 'Japan — Government',
+  delegationName: { en: 'Japan — Government', ja: '' },
   category: 'government' as const,
   role,
   since,

@@ -9,6 +9,7 @@ import {
   type ReportLanguage,
   type ReportRoom,
   type Room,
+  textIn,
 } from '@roundtable/shared';
 import { publicChatAnnex } from '../chat/annex.js';
 import { getCollabModule } from '../collab/module.js';
@@ -76,7 +77,7 @@ async function buildRoom(
     );
     return {
       roomId: room.id,
-      name: room.name,
+      name: textIn(room.name, language),
       status: state.status === 'published' ? 'published' : 'approved',
       approvedAt: state.approvedAt,
       publishedAt: state.publishedAt,
@@ -128,12 +129,17 @@ export async function buildReport(
     eventId: event.id,
     language,
     visibility: event.reportVisibility,
-    title: event.title,
-    seriesTitle: series?.title ?? null,
-    theme: event.theme,
-    description: event.description,
+    // Content in the report's language, the other language where that one was not written.
+    title: textIn(event.title, language),
+    seriesTitle: series ? textIn(series.title, language) : null,
+    theme: textIn(event.theme, language),
+    description: textIn(event.description, language),
     timeZone: event.timeZone,
-    sessions: event.sessions.map((s) => ({ label: s.label, startsAt: s.startsAt, endsAt: s.endsAt })),
+    sessions: event.sessions.map((s) => ({
+      label: textIn(s.label, language),
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    })),
     publishedAt: published[published.length - 1] ?? null,
     rooms,
   };

@@ -1,4 +1,11 @@
-import { MinutesNode, type Event, type Person, type ReportVisibility, type Room } from '@roundtable/shared';
+import {
+  type Event,
+  MinutesNode,
+  type Person,
+  type ReportVisibility,
+  type Room,
+  textIn,
+} from '@roundtable/shared';
 import { api, appendToMinutes, cookies, editMinutes, minutesElement } from '../minutes/test-support.js';
 import { createAttendance } from '../presence/attendance.js';
 import type { TestApp } from '../test/app.js';
@@ -97,7 +104,10 @@ export async function seedTaskForce(
   await editMinutes(app, govRoom.id, (doc) =>
     appendToMinutes(doc, [
       minutesElement(MinutesNode.Heading, t.heading, { level: '2', agendaItemId: 'item-1' }),
-      minutesElement(MinutesNode.SpeakerLine, t.spoke, { name: chairJp.name, delegation: jpGov.name }),
+      minutesElement(MinutesNode.SpeakerLine, t.spoke, {
+        name: chairJp.name,
+        delegation: textIn(jpGov.name, options.language ?? 'en'),
+      }),
       minutesElement(MinutesNode.Decision, t.decision),
       minutesElement(MinutesNode.ActionItem, t.action, { owner: t.owner, due: '2026-04-30' }),
     ]),

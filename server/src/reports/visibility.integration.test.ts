@@ -89,11 +89,11 @@ describe('report visibility for each setting and viewer', () => {
     const force = forces.get('public')!;
     const organizer = await cookies(app)(force.organizer.id);
     const json = await api<Report>(app, organizer, 'GET', `/events/${force.event.id}/report`);
-    expect(json.body.rooms.map((r) => r.name)).toContain(force.stakeholderRoom.name);
+    expect(json.body.rooms.map((r) => r.name)).toContain(force.stakeholderRoom.name.en);
     for (const format of ['.md', '.html']) {
       const file = await api<string>(app, organizer, 'GET', `/events/${force.event.id}/report${format}`);
-      expect(file.body).toContain(force.govRoom.name);
-      expect(file.body).not.toContain(force.stakeholderRoom.name);
+      expect(file.body).toContain(force.govRoom.name.en);
+      expect(file.body).not.toContain(force.stakeholderRoom.name.en);
     }
   });
 

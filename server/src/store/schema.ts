@@ -6,13 +6,24 @@ import type { ColumnType, Generated } from 'kysely';
  */
 export interface Database {
   settings: { key: string; value: string };
-  series: { id: string; title: string; description: string; created_at: string };
+  series: {
+    id: string;
+    title: string;
+    title_ja: string;
+    description: string;
+    description_ja: string;
+    created_at: string;
+  };
   events: {
     id: string;
     series_id: string | null;
+    /** Bilingual text: the plain column is the English side, `_ja` the Japanese (migration 007). */
     title: string;
+    title_ja: string;
     theme: string;
+    theme_ja: string;
     description: string;
+    description_ja: string;
     time_zone: string;
     sessions: string;
     venues: string;
@@ -25,7 +36,9 @@ export interface Database {
     id: string;
     event_id: string;
     name: string;
+    name_ja: string;
     description: string;
+    description_ja: string;
     position: number;
     access: string;
     floor_mode: string;
@@ -34,7 +47,14 @@ export interface Database {
     hide_draft_minutes: number;
     created_at: string;
   };
-  delegations: { id: string; event_id: string; side: string; category: string; name: string };
+  delegations: {
+    id: string;
+    event_id: string;
+    side: string;
+    category: string;
+    name: string;
+    name_ja: string;
+  };
   people: {
     id: string;
     name: string;

@@ -1,13 +1,15 @@
 import crypto from 'node:crypto';
-import type {
-  Delegation,
-  Event,
-  EventMember,
-  Invitation,
-  Person,
-  Room,
-  RoomRole,
-  Series,
+import {
+  toText,
+  type Delegation,
+  type Event,
+  type EventMember,
+  type Invitation,
+  type Loosely,
+  type Person,
+  type Room,
+  type RoomRole,
+  type Series,
 } from '@roundtable/shared';
 import { createSessionRow, SESSION_COOKIE } from '../auth/sessions.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -26,7 +28,8 @@ import type { TestApp } from './app.js';
 
 /*
  * Test builders: each inserts one realistic row straight into the store and returns the domain
- * object. Append new builders at the end; several engineers add to this file.
+ * object. Append new builders at the end; several engineers add to this file. Bilingual fields
+ * take a plain string too (stored under the language of its script, as the API does).
  */
 
 const nowIso = (): string => new Date().toISOString();
@@ -57,19 +60,20 @@ export function buildOrganizer(db: Db, overrides: Partial<Person> = {}): Promise
   });
 }
 
-export async function buildSeries(db: Db, overrides: Partial<Series> = {}): Promise<Series> {
-  const series: Series = {
+export async function buildSeries(db: Db, overrides: Partial<Loosely<Series>> = {}): Promise<Series> {
+  const loose: Loosely<Series> = {
     id: newId(),
     title: 'Foreign Workers Round Table',
     description: 'A monthly round-table series.',
     ...overrides,
   };
+  const series: Series = { ...loose, title: toText(loose.title), description: toText(loose.description) };
   await db.insertInto('series').values(seriesToRow(series, nowIso())).execute();
   return series;
 }
 
-export async function buildEvent(db: Db, overrides: Partial<Event> = {}): Promise<Event> {
-  const event: Event = {
+export async function buildEvent(db: Db, overrides: Partial<Loosely<Event>> = {}): Promise<Event> {
+  const loose: Loosely<Event> = {
     id: newId(),
     seriesId: null,
     title: `Round Table ${suffix()}`,
@@ -92,6 +96,14 @@ export async function buildEvent(db: Db, overrides: Partial<Event> = {}): Promis
     reportVisibility: 'participants',
     ...overrides,
   };
+  const event: Event = {
+    ...loose,
+    title: toText(loose.title),
+    theme: toText(loose.theme),
+    description: toText(loose.description),
+    sessions: loose.sessions.map((s) => ({ ...s, label: toText(s.label) })),
+    venues: loose.venues.map((v) => ({ ...v, name: toText(v.name) })),
+  };
   const at = nowIso();
   await db
     .insertInto('events')
@@ -103,9 +115,9 @@ export async function buildEvent(db: Db, overrides: Partial<Event> = {}): Promis
 export async function buildRoom(
   db: Db,
   eventId: string,
-  overrides: Partial<Omit<Room, 'eventId'>> = {},
+  overrides: Partial<Omit<Loosely<Room>, 'eventId'>> = {},
 ): Promise<Room> {
-  const room: Room = {
+  const loose: Loosely<Room> = {
     id: newId(),
     eventId,
     name: `Dialogue ${suffix()}`,
@@ -118,6 +130,7 @@ export async function buildRoom(
     hideDraftMinutes: false,
     ...overrides,
   };
+  const room: Room = { ...loose, name: toText(loose.name), description: toText(loose.description) };
   await db
     .insertInto('rooms')
     .values({ id: room.id, event_id: eventId, ...roomColumns(room), created_at: nowIso() })
@@ -128,10 +141,10 @@ export async function buildRoom(
 export async function buildDelegation(
   db: Db,
   eventId: string,
-  overrides: Partial<Omit<Delegation, 'eventId'>> = {},
+  overrides: Partial<Omit<Loosely<Delegation>, 'eventId'>> = {},
 ): Promise<Delegation> {
   const side = overrides.side ?? `Side ${suffix()}`;
-  const delegation: Delegation = {
+  const loose: Loosely<Delegation> = {
     id: newId(),
     eventId,
     side,
@@ -139,6 +152,7 @@ export async function buildDelegation(
     name: `${side} delegation`,
     ...overrides,
   };
+  const delegation: Delegation = { ...loose, name: toText(loose.name) };
   await db.insertInto('delegations').values(delegationToRow(delegation)).execute();
   return delegation;
 }

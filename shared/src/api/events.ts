@@ -5,7 +5,14 @@ import {
   FloorModeSchema,
   RoomSchema,
   SeriesSchema,
+  SessionSchema,
+  VenueSchema,
 } from '../domain/events.js';
+import {
+  LocalizedDescriptionInputSchema,
+  LocalizedLabelInputSchema,
+  LocalizedNameInputSchema,
+} from '../domain/localized.js';
 import {
   CategorySchema,
   DelegationSchema,
@@ -16,19 +23,38 @@ import {
   RoomRoleSchema,
 } from '../domain/people.js';
 
-export const CreateSeriesBodySchema = SeriesSchema.omit({ id: true });
-export type CreateSeriesBody = z.infer<typeof CreateSeriesBodySchema>;
-export const UpdateSeriesBodySchema = CreateSeriesBodySchema.partial();
-export type UpdateSeriesBody = z.infer<typeof UpdateSeriesBodySchema>;
+/*
+ * Bodies take each bilingual field as `{ en, ja }` (either may be left out or empty, not both
+ * where the field is required) or, from clients written before the pair, as a plain string.
+ */
 
-export const CreateEventBodySchema = EventSchema.omit({ id: true });
-export type CreateEventBody = z.infer<typeof CreateEventBodySchema>;
+/** A session as a body gives it (its label bilingual). */
+export const SessionInputSchema = SessionSchema.extend({ label: LocalizedLabelInputSchema });
+/** A venue as a body gives it (its name bilingual). */
+export const VenueInputSchema = VenueSchema.extend({ name: LocalizedNameInputSchema });
+
+export const CreateSeriesBodySchema = SeriesSchema.omit({ id: true }).extend({
+  title: LocalizedNameInputSchema,
+  description: LocalizedDescriptionInputSchema,
+});
+export type CreateSeriesBody = z.input<typeof CreateSeriesBodySchema>;
+export const UpdateSeriesBodySchema = CreateSeriesBodySchema.partial();
+export type UpdateSeriesBody = z.input<typeof UpdateSeriesBodySchema>;
+
+export const CreateEventBodySchema = EventSchema.omit({ id: true }).extend({
+  title: LocalizedNameInputSchema,
+  theme: LocalizedLabelInputSchema,
+  description: LocalizedDescriptionInputSchema,
+  sessions: z.array(SessionInputSchema).max(50),
+  venues: z.array(VenueInputSchema).max(20),
+});
+export type CreateEventBody = z.input<typeof CreateEventBodySchema>;
 export const UpdateEventBodySchema = CreateEventBodySchema.partial();
-export type UpdateEventBody = z.infer<typeof UpdateEventBodySchema>;
+export type UpdateEventBody = z.input<typeof UpdateEventBodySchema>;
 
 export const CreateRoomBodySchema = z.object({
-  name: NameSchema,
-  description: z.string().max(5000).default(''),
+  name: LocalizedNameInputSchema,
+  description: LocalizedDescriptionInputSchema.default({ en: '', ja: '' }),
   access: AccessRuleSchema.default({ mode: 'event' }),
   floorMode: FloorModeSchema.default('moderated'),
   mediaEnabled: z.boolean().default(true),
@@ -36,8 +62,10 @@ export const CreateRoomBodySchema = z.object({
   hideDraftMinutes: z.boolean().default(false),
 });
 export type CreateRoomBody = z.input<typeof CreateRoomBodySchema>;
-export const UpdateRoomBodySchema = RoomSchema.omit({ id: true, eventId: true }).partial();
-export type UpdateRoomBody = z.infer<typeof UpdateRoomBodySchema>;
+export const UpdateRoomBodySchema = RoomSchema.omit({ id: true, eventId: true })
+  .extend({ name: LocalizedNameInputSchema, description: LocalizedDescriptionInputSchema })
+  .partial();
+export type UpdateRoomBody = z.input<typeof UpdateRoomBodySchema>;
 
 /** A room as a given viewer sees it in a listing: whether they may enter, and as what. */
 export const RoomViewSchema = RoomSchema.extend({
@@ -55,11 +83,12 @@ export type EventDetail = z.infer<typeof EventDetailSchema>;
 export const CreateDelegationBodySchema = z.object({
   side: NameSchema,
   category: CategorySchema,
-  name: NameSchema.optional(),
+  /** Defaults to "<side> — <category>" in both languages. */
+  name: LocalizedNameInputSchema.optional(),
 });
-export type CreateDelegationBody = z.infer<typeof CreateDelegationBodySchema>;
+export type CreateDelegationBody = z.input<typeof CreateDelegationBodySchema>;
 export const UpdateDelegationBodySchema = CreateDelegationBodySchema.partial();
-export type UpdateDelegationBody = z.infer<typeof UpdateDelegationBodySchema>;
+export type UpdateDelegationBody = z.input<typeof UpdateDelegationBodySchema>;
 
 export const UpsertMemberBodySchema = z.object({
   delegationId: IdSchema.nullable(),

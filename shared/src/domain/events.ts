@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Limits } from '../limits.js';
-import { CategorySchema, IdSchema, NameSchema, TimestampSchema } from './people.js';
+import { LocalizedDescriptionSchema, LocalizedLabelSchema, LocalizedNameSchema } from './localized.js';
+import { CategorySchema, IdSchema, TimestampSchema } from './people.js';
 
 export const SeriesSchema = z.object({
   id: IdSchema,
-  title: NameSchema,
-  description: z.string().max(Limits.maxTextLength),
+  title: LocalizedNameSchema,
+  description: LocalizedDescriptionSchema,
 });
 export type Series = z.infer<typeof SeriesSchema>;
 
@@ -15,7 +15,7 @@ export const VenueSchema = z.object({
     .min(1)
     .max(40)
     .regex(/^[a-z0-9-]+$/),
-  name: NameSchema,
+  name: LocalizedNameSchema,
   kind: z.enum(['in_person', 'online']),
 });
 export type Venue = z.infer<typeof VenueSchema>;
@@ -23,7 +23,7 @@ export type Venue = z.infer<typeof VenueSchema>;
 /** One dated sitting of an event (the seed's task force met on two dates). */
 export const SessionSchema = z.object({
   id: z.string().min(1).max(40),
-  label: z.string().max(Limits.maxNameLength),
+  label: LocalizedLabelSchema,
   startsAt: TimestampSchema,
   endsAt: TimestampSchema,
 });
@@ -48,9 +48,9 @@ export const TimeZoneSchema = z.string().refine(
 export const EventSchema = z.object({
   id: IdSchema,
   seriesId: IdSchema.nullable(),
-  title: NameSchema,
-  theme: z.string().max(Limits.maxNameLength),
-  description: z.string().max(Limits.maxTextLength),
+  title: LocalizedNameSchema,
+  theme: LocalizedLabelSchema,
+  description: LocalizedDescriptionSchema,
   timeZone: TimeZoneSchema,
   sessions: z.array(SessionSchema).max(50),
   venues: z.array(VenueSchema).max(20),
@@ -80,8 +80,8 @@ export type FloorMode = z.infer<typeof FloorModeSchema>;
 export const RoomSchema = z.object({
   id: IdSchema,
   eventId: IdSchema,
-  name: NameSchema,
-  description: z.string().max(Limits.maxTextLength),
+  name: LocalizedNameSchema,
+  description: LocalizedDescriptionSchema,
   position: z.number().int().min(0),
   access: AccessRuleSchema,
   floorMode: FloorModeSchema,

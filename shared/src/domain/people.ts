@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Limits } from '../limits.js';
+import { LocalizedNameSchema } from './localized.js';
 
 export const IdSchema = z.string().min(1).max(64);
 export type Id = z.infer<typeof IdSchema>;
@@ -27,7 +28,7 @@ export const DelegationSchema = z.object({
   eventId: IdSchema,
   side: NameSchema,
   category: CategorySchema,
-  name: NameSchema,
+  name: LocalizedNameSchema,
 });
 export type Delegation = z.infer<typeof DelegationSchema>;
 

@@ -1,3 +1,4 @@
+import { LocalizedNameSchema } from '../domain/localized.js';
 import { z } from 'zod';
 import { CategorySchema, IdSchema, NameSchema, RoomRoleSchema } from '../domain/people.js';
 import type { Command } from './common.js';
@@ -44,7 +45,7 @@ export const PresenceEntrySchema = z.object({
   personId: IdSchema,
   name: NameSchema,
   side: z.string().nullable(),
-  delegationName: z.string().nullable(),
+  delegationName: LocalizedNameSchema.nullable(),
   category: CategorySchema.nullable(),
   role: PresenceRoleSchema,
   /** When the person's earliest open connection joined. */

@@ -7,7 +7,7 @@ function buildEntry(personId: string, patch: Partial<PresenceEntry> = {}): Prese
     personId,
     name: personId,
     side: 'Japan',
-    delegationName: 'Japan — Government',
+    delegationName: { en: 'Japan — Government', ja: '' },
     category: 'government',
     role: 'participant',
     since: 1,

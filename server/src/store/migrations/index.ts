@@ -5,6 +5,7 @@ import { attendance } from './002_attendance.js';
 import { minutes } from './003_minutes.js';
 import { mail } from './005_mail.js';
 import { chat } from './006_chat.js';
+import { bilingual } from './007_bilingual.js';
 
 /**
  * The one migration set for both backends, in order. Add new migrations at the end with the
@@ -17,5 +18,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '003_minutes': minutes(dialect),
     '005_mail': mail(dialect),
     '006_chat': chat(dialect),
+    '007_bilingual': bilingual(),
   };
 }
