@@ -6,6 +6,9 @@ import { newActor, signInAsOrganizer, type Actor } from './actors.js';
 export const TASK_FORCE = 'First round';
 export const G2G_ROOM = 'Government-to-government dialogue';
 export const STAKEHOLDER_ROOM = 'Stakeholder dialogue';
+/** The same names as Japanese screens show them (the demo is entered in both languages). */
+export const TASK_FORCE_JA = '第1回会合';
+export const STAKEHOLDER_ROOM_JA = 'ステークホルダー対話';
 
 /** Demo people by the part they play in these tests. */
 export const PEOPLE = {
@@ -18,10 +21,11 @@ export const PEOPLE = {
   observer: 'HAYASHI Ren',
 } as const;
 
+/** Events and rooms as the API answers them: names in English and Japanese. */
 interface IdName {
   id: string;
-  name?: string;
-  title?: string;
+  name?: { en: string; ja: string };
+  title?: { en: string; ja: string };
 }
 
 /**
@@ -49,14 +53,14 @@ export class Organizer {
 
   async eventId(title = TASK_FORCE): Promise<string> {
     const events = await this.getJson<IdName[]>('/api/events');
-    const event = events.find((e) => e.title === title);
+    const event = events.find((e) => e.title?.en === title);
     if (!event) throw new Error(`no event ${title}`);
     return event.id;
   }
 
   async roomId(roomName: string, title = TASK_FORCE): Promise<string> {
     const detail = await this.getJson<{ rooms: IdName[] }>(`/api/events/${await this.eventId(title)}`);
-    const room = detail.rooms.find((r) => r.name === roomName);
+    const room = detail.rooms.find((r) => r.name?.en === roomName);
     if (!room) throw new Error(`no room ${roomName}`);
     return room.id;
   }
@@ -81,7 +85,8 @@ export class Organizer {
     const url = await this.invitationUrl(personName);
     const actor = await newActor(browser, personName, locale, this.baseURL);
     await actor.page.goto(url);
-    await expect(actor.page.getByRole('heading', { level: 1, name: TASK_FORCE })).toBeVisible();
+    const title = locale.startsWith('ja') ? TASK_FORCE_JA : TASK_FORCE;
+    await expect(actor.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     return actor;
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { openMeeting, PEOPLE, type Meeting, STAKEHOLDER_ROOM } from '../support/room.js';
+import { openMeeting, PEOPLE, type Meeting, STAKEHOLDER_ROOM_JA } from '../support/room.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const en = JSON.parse(readFileSync(path.join(here, '../../client/src/i18n/en.json'), 'utf8')) as Record<
@@ -58,7 +58,9 @@ test.describe.serial('the room in Japanese', () => {
   test('shows no untranslated string on the room screens of a co-chair and a participant', async () => {
     const [chair, participant] = meeting.actors.map((actor) => actor.page) as [Page, Page];
     for (const page of [chair, participant]) {
-      await page.getByRole('link', { name: STAKEHOLDER_ROOM }).click();
+      await page.getByRole('link', { name: STAKEHOLDER_ROOM_JA }).click();
+      // The organizers' content in Japanese too, not only the interface.
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(STAKEHOLDER_ROOM_JA);
       await expect(page.getByRole('heading', { level: 2 })).toHaveText(
         ['議題', '発言者リスト', '議事録', '入室者', '音声・映像'],
         {

@@ -32,7 +32,7 @@ test.describe.serial('coming back to a meeting', () => {
   test('the co-chair builds the agenda live and starts an item', async () => {
     const agenda = coChair.region('Agenda');
     const title = `Opening remarks ${Date.now()}`;
-    await agenda.getByLabel('Title').fill(title);
+    await agenda.getByRole('group', { name: 'Title' }).getByLabel('English').fill(title);
     await agenda.getByLabel('Duration (minutes)').fill('5');
     await agenda.getByLabel('Presenters').fill(`${PEOPLE.coChair}, Katy Mastman`);
     await agenda.getByRole('button', { name: 'Add to the agenda' }).click();
@@ -73,7 +73,7 @@ test.describe.serial('coming back to a meeting', () => {
     // The meeting goes on without them: the floor moves to them and the agenda grows.
     await coChair.button('Next speaker').click();
     const later = `Reports from both sides ${Date.now()}`;
-    await coChair.region('Agenda').getByLabel('Title').fill(later);
+    await coChair.region('Agenda').getByRole('group', { name: 'Title' }).getByLabel('English').fill(later);
     await coChair.region('Agenda').getByRole('button', { name: 'Add to the agenda' }).click();
     await coChair.region('Agenda').getByRole('button', { name: 'Next item' }).click();
 

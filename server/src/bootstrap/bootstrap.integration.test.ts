@@ -1,10 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { EventSchema, MeSchema } from '@roundtable/shared';
+import * as Y from 'yjs';
+import {
+  agendaItemTitles,
+  DocKind,
+  docName,
+  EventSchema,
+  MeSchema,
+  readAgenda,
+  type LocalizedText,
+} from '@roundtable/shared';
+import { readStoredState } from '../collab/persistence.js';
 import { canInRoom } from '../access/can.js';
 import { loadActor } from '../access/load-actor.js';
 import { call } from '../auth/test-http.js';
-import { eventFromRow, roomFromRow } from '../events/rows.js';
+import { delegationFromRow, eventFromRow, roomFromRow, seriesFromRow } from '../events/rows.js';
 import { startTestApp, type TestApp, type TestAppOptions } from '../test/app.js';
 import { buildEvent } from '../test/factories.js';
 import { freshStoreOptions } from '../test/stores.js';
@@ -182,6 +192,45 @@ describe('demo data', () => {
     expect(Date.parse(firstRound.sessions[0]?.startsAt ?? '')).toBeLessThan(Date.now() + 2 * 86_400_000);
     const roundTable = events.find((e) => e.registrationOpen);
     expect(roundTable?.venues.map((v) => v.id)).toEqual(['tokyo', 'osaka', 'online']);
+  });
+
+  it('enters everything organizers write in English and Japanese, the task force’s agendas included', async () => {
+    const { t } = await startLogged({ config: { DEMO_DATA: 'true' } });
+    const db = t.store.db;
+    const both = (text: LocalizedText) => text.en.length > 0 && text.ja.length > 0;
+    const events = (await db.selectFrom('events').selectAll().execute()).map(eventFromRow);
+    const series = (await db.selectFrom('series').selectAll().execute()).map(seriesFromRow);
+    const rooms = (await db.selectFrom('rooms').selectAll().execute()).map(roomFromRow);
+    const delegations = (await db.selectFrom('delegations').selectAll().execute()).map(delegationFromRow);
+    const texts = [
+      ...series.flatMap((s) => [s.title, s.description]),
+      ...events.flatMap((e) => [
+        e.title,
+        e.theme,
+        e.description,
+        ...e.sessions.map((s) => s.label),
+        ...e.venues.map((v) => v.name),
+      ]),
+      ...rooms.flatMap((r) => [r.name, r.description]),
+      ...delegations.map((d) => d.name),
+    ];
+    expect(texts.length).toBeGreaterThan(30);
+    expect(texts.filter((text) => !both(text))).toEqual([]);
+    expect(events.map((e) => e.title.ja).sort()).toEqual(['第1回会合', '第2回ラウンドテーブル']);
+
+    const g2g = rooms.find((r) => r.name.ja === '政府間対話');
+    if (!g2g) throw new Error('no government room');
+    const agenda = new Y.Doc();
+    Y.applyUpdate(agenda, await readStoredState(db, docName(g2g.id, DocKind.Agenda)));
+    const items = readAgenda(agenda);
+    expect(items.length).toBeGreaterThan(2);
+    expect(items.filter((item) => !both(agendaItemTitles(item)))).toEqual([]);
+    expect(items[0]).toMatchObject({
+      title: 'Opening remarks by the co-chairs',
+      titles: { ja: '共同議長による開会挨拶' },
+      presenters: ['KASHIWABARA Kyoko', 'Katy Mastman'],
+      affiliations: [{ ja: '経済産業省' }, { ja: '米国通商代表部' }],
+    });
   });
 
   it('is not created on a store that already has events', async () => {

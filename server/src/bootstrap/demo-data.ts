@@ -10,11 +10,19 @@ import type { AccessRule, Category, LocalizedText, RoomRole, Venue } from '@roun
 /** English and Japanese, both written. */
 const t = (en: string, ja: string): LocalizedText => ({ en, ja });
 
+/** One agenda item of a demo room, presenters with their affiliations in both languages. */
+export interface DemoAgendaItem {
+  titles: LocalizedText;
+  durationMinutes: number;
+  presenters?: ReadonlyArray<{ name: string; affiliation: LocalizedText }>;
+}
+
 export interface DemoRoom {
   key: string;
   name: LocalizedText;
   description: LocalizedText;
   access: AccessRule;
+  agenda?: readonly DemoAgendaItem[];
 }
 
 export interface DemoPerson {
@@ -54,6 +62,12 @@ const sideName = (side: string, label: LocalizedText): LocalizedText => {
   const names = SIDE_NAMES[side] ?? t(side, side);
   return t(`${names.en} — ${label.en}`, `${names.ja} — ${label.ja}`);
 };
+const METI = t('Ministry of Economy, Trade and Industry', '経済産業省');
+const USTR = t('Office of the United States Trade Representative', '米国通商代表部');
+const CO_CHAIRS = [
+  { name: 'KASHIWABARA Kyoko', affiliation: METI },
+  { name: 'Katy Mastman', affiliation: USTR },
+];
 const G2G = 'g2g';
 const STAKEHOLDER = 'stakeholder';
 const chairEverywhere = { [G2G]: 'co_chair', [STAKEHOLDER]: 'co_chair' } as const;
@@ -103,6 +117,30 @@ export const TASK_FORCE: DemoEvent = {
           '取組について情報交換を行う。',
       ),
       access: { mode: 'restricted', categories: ['government'], personIds: [] },
+      agenda: [
+        {
+          titles: t('Opening remarks by the co-chairs', '共同議長による開会挨拶'),
+          durationMinutes: 10,
+          presenters: CO_CHAIRS,
+        },
+        {
+          titles: t(
+            'Guidelines for Respecting Human Rights in Responsible Supply Chains',
+            '責任あるサプライチェーン等における人権尊重のためのガイドライン',
+          ),
+          durationMinutes: 30,
+          presenters: [{ name: 'KASHIWABARA Kyoko', affiliation: METI }],
+        },
+        {
+          titles: t(
+            'Labor matters under the USMCA and the Uyghur Forced Labor Prevention Act',
+            'USMCAにおける労働問題及びウイグル強制労働防止法',
+          ),
+          durationMinutes: 30,
+          presenters: [{ name: 'Katy Mastman', affiliation: USTR }],
+        },
+        { titles: t('Next steps', '今後の進め方'), durationMinutes: 15 },
+      ],
     },
     {
       key: STAKEHOLDER,
@@ -115,6 +153,38 @@ export const TASK_FORCE: DemoEvent = {
           '人権デュー・ディリジェンスを含む取組を紹介する。',
       ),
       access: { mode: 'event' },
+      agenda: [
+        {
+          titles: t('Opening remarks by the co-chairs', '共同議長による開会挨拶'),
+          durationMinutes: 10,
+          presenters: CO_CHAIRS,
+        },
+        {
+          titles: t('Government policies on business and human rights', 'ビジネスと人権に関する両政府の政策'),
+          durationMinutes: 30,
+        },
+        {
+          titles: t(
+            'Stakeholders’ initiatives, including due diligence',
+            'デュー・ディリジェンスを含むステークホルダーの取組',
+          ),
+          durationMinutes: 45,
+          presenters: [
+            {
+              name: 'WATANABE Daiki',
+              affiliation: t('Keidanren (Japan Business Federation)', '日本経済団体連合会'),
+            },
+            {
+              name: 'KOBAYASHI Emi',
+              affiliation: t('RENGO (Japanese Trade Union Confederation)', '日本労働組合総連合会'),
+            },
+            {
+              name: 'Emily Johnson',
+              affiliation: t('US Council for International Business', '米国国際ビジネス評議会'),
+            },
+          ],
+        },
+      ],
     },
   ],
   delegations: [JP, US].flatMap((side) =>

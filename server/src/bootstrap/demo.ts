@@ -1,10 +1,21 @@
 import crypto from 'node:crypto';
-import { type Delegation, type Event, type Room, type RoomRole, textIn } from '@roundtable/shared';
+import * as Y from 'yjs';
+import {
+  addAgendaItem,
+  DocKind,
+  docName,
+  textIn,
+  type Delegation,
+  type Event,
+  type Room,
+  type RoomRole,
+} from '@roundtable/shared';
 import { insertPerson } from '../auth/people.js';
+import { appendDocUpdates } from '../collab/persistence.js';
 import { delegationToRow, eventColumns, memberToRow, roomColumns, seriesToRow } from '../events/rows.js';
 import { issueInvitation } from '../registration/invitations.js';
 import type { Store, Tx } from '../store/db.js';
-import { FOREIGN_WORKERS, TASK_FORCE, type DemoEvent } from './demo-data.js';
+import { FOREIGN_WORKERS, TASK_FORCE, type DemoAgendaItem, type DemoEvent } from './demo-data.js';
 
 /** Settings row that marks the demo as created; inserted in the same transaction as the data. */
 export const DEMO_SETTING_KEY = 'demo_data_created';
@@ -69,6 +80,34 @@ export async function createDemoData(
   });
 }
 
+/** The room's agenda document as its first stored update (loaded like any client's edit). */
+async function insertDemoAgenda(
+  tx: Tx,
+  roomId: string,
+  items: readonly DemoAgendaItem[],
+  at: string,
+): Promise<void> {
+  const doc = new Y.Doc();
+  try {
+    for (const item of items) {
+      addAgendaItem(doc, {
+        titles: item.titles,
+        durationMinutes: item.durationMinutes,
+        presenters: (item.presenters ?? []).map((p) => p.name),
+        affiliations: (item.presenters ?? []).map((p) => p.affiliation),
+      });
+    }
+    await appendDocUpdates(
+      tx,
+      [{ docName: docName(roomId, DocKind.Agenda), update: Y.encodeStateAsUpdate(doc) }],
+      at,
+      1,
+    );
+  } finally {
+    doc.destroy();
+  }
+}
+
 async function insertDemoEvent(tx: Tx, definition: DemoEvent, nowMs: number, demo: DemoData): Promise<void> {
   const at = new Date(nowMs).toISOString();
   const seriesId = crypto.randomUUID();
@@ -116,6 +155,7 @@ async function insertDemoEvent(tx: Tx, definition: DemoEvent, nowMs: number, dem
       .insertInto('rooms')
       .values({ id: room.id, event_id: event.id, ...roomColumns(room), created_at: at })
       .execute();
+    if (r.agenda) await insertDemoAgenda(tx, room.id, r.agenda, at);
     rooms.set(r.key, room);
   }
 

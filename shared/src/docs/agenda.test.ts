@@ -95,7 +95,15 @@ describe('agenda document', () => {
     anonymous.set('title', 'no id');
     agendaItems(doc).push([broken, anonymous]);
     expect(readAgenda(doc)).toEqual([
-      { id: 'odd', title: '', presenters: [], durationMinutes: 0, notes: '' },
+      {
+        id: 'odd',
+        title: '',
+        titles: { en: '', ja: '' },
+        presenters: [],
+        affiliations: [],
+        durationMinutes: 0,
+        notes: '',
+      },
     ]);
   });
 });

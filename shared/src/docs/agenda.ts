@@ -1,14 +1,23 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { EMPTY_TEXT, LocalizedLabelSchema, textFromPlain, type LocalizedText } from '../domain/localized.js';
 import { IdSchema } from '../domain/people.js';
 import { Limits } from '../limits.js';
 import { AGENDA_ITEMS, AgendaItemField as F } from './names.js';
 
-/** One agenda item as every screen reads it. */
+/**
+ * One agenda item as every screen reads it. `titles` and `affiliations` are the bilingual fields
+ * (added later, so optional in the document): `title` stays the one-string title older clients
+ * read and write; an item written only by them reads its `titles` from `title` (by script).
+ * `readAgenda` always fills both; they are optional so items built in code without them stay valid.
+ */
 export const AgendaItemSchema = z.object({
   id: IdSchema,
   title: z.string().max(Limits.maxNameLength),
+  titles: LocalizedLabelSchema.optional(),
   presenters: z.array(z.string().max(Limits.maxNameLength)).max(50),
+  /** Each presenter's affiliation, at the presenter's index (empty pairs where none is given). */
+  affiliations: z.array(LocalizedLabelSchema).max(50).optional(),
   durationMinutes: z
     .number()
     .int()
@@ -18,8 +27,8 @@ export const AgendaItemSchema = z.object({
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
-/** What a new item needs; the id is generated when absent. */
-export type NewAgendaItem = Partial<AgendaItem> & Pick<AgendaItem, 'title'>;
+/** What a new item needs (a title, in one string or both languages); the id is generated when absent. */
+export type NewAgendaItem = Partial<AgendaItem> & (Pick<AgendaItem, 'title'> | Pick<AgendaItem, 'titles'>);
 export type AgendaItemPatch = Partial<Omit<AgendaItem, 'id'>>;
 
 type ItemMap = Y.Map<unknown>;
@@ -37,13 +46,25 @@ function readItem(map: ItemMap): AgendaItem | null {
   const id = map.get(F.Id);
   if (typeof id !== 'string' || id.length === 0) return null;
   const title = map.get(F.Title);
+  const titles = LocalizedLabelSchema.safeParse(map.get(F.Titles));
   const presenters = map.get(F.Presenters);
+  const affiliations = map.get(F.Affiliations);
   const duration = map.get(F.DurationMinutes);
   const notes = map.get(F.Notes);
+  const plainTitle = typeof title === 'string' ? title : '';
+  const presenterList: string[] = Array.isArray(presenters)
+    ? presenters.filter((p) => typeof p === 'string')
+    : [];
+  const affiliationList: unknown[] = Array.isArray(affiliations) ? affiliations : [];
   const parsed = AgendaItemSchema.safeParse({
     id,
-    title: typeof title === 'string' ? title : '',
-    presenters: Array.isArray(presenters) ? presenters.filter((p) => typeof p === 'string') : [],
+    title: plainTitle,
+    titles: titles.success ? titles.data : textFromPlain(plainTitle),
+    presenters: presenterList,
+    affiliations: presenterList.map((_, i) => {
+      const one = LocalizedLabelSchema.safeParse(affiliationList[i]);
+      return one.success ? one.data : EMPTY_TEXT;
+    }),
     durationMinutes: typeof duration === 'number' && Number.isFinite(duration) ? Math.round(duration) : 0,
     notes: typeof notes === 'string' ? notes : '',
   });
@@ -67,9 +88,37 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
   return items;
 }
 
+/** An item's title in both languages (derived from `title` where the pair was never written). */
+export function agendaItemTitles(item: Pick<AgendaItem, 'title' | 'titles'>): LocalizedText {
+  return item.titles ?? textFromPlain(item.title);
+}
+
+/** A presenter's affiliation (an empty pair where none is given). */
+export function presenterAffiliation(item: Pick<AgendaItem, 'affiliations'>, index: number): LocalizedText {
+  return item.affiliations?.[index] ?? EMPTY_TEXT;
+}
+
+/** The one-string title older readers show: English where written, else Japanese. */
+function primaryTitle(titles: LocalizedText): string {
+  return titles.en || titles.ja;
+}
+
 function writeFields(map: ItemMap, fields: AgendaItemPatch): void {
-  if (fields.title !== undefined) map.set(F.Title, fields.title);
+  if (fields.titles !== undefined) {
+    map.set(F.Titles, { en: fields.titles.en, ja: fields.titles.ja });
+    map.set(F.Title, primaryTitle(fields.titles));
+  } else if (fields.title !== undefined) {
+    // A one-string edit (an older client) makes the pair stale: readers derive it from `title`.
+    map.set(F.Title, fields.title);
+    map.delete(F.Titles);
+  }
   if (fields.presenters !== undefined) map.set(F.Presenters, [...fields.presenters]);
+  if (fields.affiliations !== undefined) {
+    map.set(
+      F.Affiliations,
+      fields.affiliations.map((a) => ({ en: a.en, ja: a.ja })),
+    );
+  }
   if (fields.durationMinutes !== undefined) map.set(F.DurationMinutes, fields.durationMinutes);
   if (fields.notes !== undefined) map.set(F.Notes, fields.notes);
 }
@@ -89,12 +138,16 @@ function indexOfItem(doc: Y.Doc, id: string): number {
 
 /** Inserts an item at `index` (default: the end) in one transaction; returns the item. */
 export function addAgendaItem(doc: Y.Doc, fields: NewAgendaItem, index?: number): AgendaItem {
+  const titles = fields.titles ?? textFromPlain(fields.title ?? '');
   const item = AgendaItemSchema.parse({
     id: fields.id ?? crypto.randomUUID(),
     presenters: [],
+    affiliations: (fields.presenters ?? []).map(() => EMPTY_TEXT),
     durationMinutes: 0,
     notes: '',
     ...fields,
+    title: fields.titles ? primaryTitle(fields.titles) : (fields.title ?? ''),
+    titles,
   });
   const items = agendaItems(doc);
   const at = index === undefined ? items.length : Math.max(0, Math.min(index, items.length));

@@ -21,7 +21,11 @@ export const MINUTES_META = 'meta';
 export const AgendaItemField = {
   Id: 'id',
   Title: 'title',
+  /** `{ en, ja }`; when present, `title` holds its English side (else the Japanese) for older readers. */
+  Titles: 'titles',
   Presenters: 'presenters',
+  /** `{ en, ja }[]`, one per presenter (same index): where each presenter comes from. */
+  Affiliations: 'affiliations',
   DurationMinutes: 'durationMinutes',
   Notes: 'notes',
 } as const;

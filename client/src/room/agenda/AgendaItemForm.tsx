@@ -1,7 +1,25 @@
-import { addAgendaItem, updateAgendaItem, type AgendaItem } from '@roundtable/shared';
+import {
+  addAgendaItem,
+  agendaItemTitles,
+  EMPTY_TEXT,
+  presenterAffiliation,
+  updateAgendaItem,
+  type AgendaItem,
+  type LocalizedText,
+} from '@roundtable/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BilingualField } from '../../console/BilingualField';
+import { useTextIn } from '../../i18n/Localized';
 import type { RoomDocStore } from '../../realtime/roomDocStore';
+
+/** The presenters typed in one line, separated by commas (Japanese 、 too). */
+function splitPresenters(line: string): string[] {
+  return line
+    .split(/[,、]/)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
 
 interface AgendaItemFormProps {
   store: RoomDocStore<AgendaItem[]>;
@@ -10,14 +28,25 @@ interface AgendaItemFormProps {
   onDone?: () => void;
 }
 
-/** Title, duration and presenters of an item, written straight into the shared agenda document. */
+/**
+ * Title (English and Japanese), duration, presenters and each presenter's affiliation (both
+ * languages), written straight into the shared agenda document.
+ */
 export function AgendaItemForm({ store, item, onDone }: AgendaItemFormProps) {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const id = useId();
-  const [title, setTitle] = useState(item?.title ?? '');
+  const [titles, setTitles] = useState<LocalizedText>(item ? agendaItemTitles(item) : EMPTY_TEXT);
   const [minutes, setMinutes] = useState(item?.durationMinutes ?? 10);
   const [presenters, setPresenters] = useState(item?.presenters.join(', ') ?? '');
+  // By presenter name, so retyping the list keeps each person's affiliation.
+  const [affiliations, setAffiliations] = useState<Record<string, LocalizedText>>(() =>
+    Object.fromEntries(
+      (item?.presenters ?? []).map((name, i) => [name, presenterAffiliation(item ?? {}, i)]),
+    ),
+  );
   const [problem, setProblem] = useState<string | null>(null);
+  const names = splitPresenters(presenters);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,12 +56,10 @@ export function AgendaItemForm({ store, item, onDone }: AgendaItemFormProps) {
       return;
     }
     const fields = {
-      title: title.trim(),
+      titles: { en: titles.en.trim(), ja: titles.ja.trim() },
       durationMinutes: Math.max(0, Math.min(24 * 60, Math.round(minutes) || 0)),
-      presenters: presenters
-        .split(/[,、]/)
-        .map((name) => name.trim())
-        .filter((name) => name.length > 0),
+      presenters: names,
+      affiliations: names.map((name) => affiliations[name] ?? EMPTY_TEXT),
     };
     try {
       if (item) updateAgendaItem(doc, item.id, fields);
@@ -44,25 +71,25 @@ export function AgendaItemForm({ store, item, onDone }: AgendaItemFormProps) {
     }
     setProblem(null);
     if (!item) {
-      setTitle('');
+      setTitles(EMPTY_TEXT);
       setPresenters('');
+      setAffiliations({});
     }
     onDone?.();
   }
 
   return (
     <form className="inline-form agenda-form" aria-labelledby={`${id}-heading`} onSubmit={handleSubmit}>
-      <h4 id={`${id}-heading`}>{item ? t('agenda.editItem', { title: item.title }) : t('agenda.addItem')}</h4>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('agenda.itemTitle')}</label>
-        <input
-          id={`${id}-title`}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          required
-          maxLength={200}
-        />
-      </div>
+      <h4 id={`${id}-heading`}>
+        {item ? t('agenda.editItem', { title: textIn(agendaItemTitles(item)) }) : t('agenda.addItem')}
+      </h4>
+      <BilingualField
+        label={t('agenda.itemTitle')}
+        name="title"
+        required
+        value={titles}
+        onChange={setTitles}
+      />
       <div className="field">
         <label htmlFor={`${id}-minutes`}>{t('agenda.duration')}</label>
         <input
@@ -86,6 +113,15 @@ export function AgendaItemForm({ store, item, onDone }: AgendaItemFormProps) {
           {t('agenda.presentersHint')}
         </p>
       </div>
+      {names.map((name) => (
+        <BilingualField
+          key={name}
+          label={t('agenda.affiliationOf', { name })}
+          name={`affiliation-${name}`}
+          value={affiliations[name] ?? EMPTY_TEXT}
+          onChange={(value) => setAffiliations((current) => ({ ...current, [name]: value }))}
+        />
+      ))}
       {problem && (
         <p role="alert" className="alert alert-error">
           {problem}

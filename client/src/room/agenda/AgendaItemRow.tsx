@@ -1,8 +1,15 @@
-import { moveAgendaItem, removeAgendaItem, type AgendaItem } from '@roundtable/shared';
+import {
+  agendaItemTitles,
+  moveAgendaItem,
+  presenterAffiliation,
+  removeAgendaItem,
+  type AgendaItem,
+} from '@roundtable/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomDocStore } from '../../realtime/roomDocStore';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { Localized, useTextIn } from '../../i18n/Localized';
 import { AgendaItemForm } from './AgendaItemForm';
 
 interface AgendaItemRowProps {
@@ -26,6 +33,7 @@ export function AgendaItemRow({
   onMakeCurrent,
 }: AgendaItemRowProps) {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const [editing, setEditing] = useState(false);
 
   function handleMove(by: -1 | 1) {
@@ -50,13 +58,24 @@ export function AgendaItemRow({
       aria-current={isCurrent ? 'step' : undefined}
       data-testid="agenda-item"
     >
-      <span className="agenda-title">{item.title}</span>
+      <span className="agenda-title">
+        <Localized text={agendaItemTitles(item)} />
+      </span>
       {isCurrent && <span className="badge badge-floor">{t('agenda.now')}</span>}
       {item.durationMinutes > 0 && (
         <span className="muted"> {t('agenda.minutes', { count: item.durationMinutes })}</span>
       )}
       {item.presenters.length > 0 && (
-        <p className="muted">{t('agenda.presentedBy', { names: item.presenters.join(', ') })}</p>
+        <p className="muted">
+          {t('agenda.presentedBy', {
+            names: item.presenters
+              .map((name, i) => {
+                const affiliation = textIn(presenterAffiliation(item, i));
+                return affiliation ? t('agenda.presenterWithAffiliation', { name, affiliation }) : name;
+              })
+              .join(', '),
+          })}
+        </p>
       )}
       {moderate && (
         <span

@@ -1,9 +1,10 @@
-import { AgendaEvents, type AgendaItem, type AgendaState } from '@roundtable/shared';
+import { AgendaEvents, agendaItemTitles, type AgendaItem, type AgendaState } from '@roundtable/shared';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../realtime/ActionError';
 import { useServerNow } from '../../realtime/hooks';
 import { useCommand } from '../../realtime/useCommand';
 import { formatClock } from '../time';
+import { Localized } from '../../i18n/Localized';
 import { AgendaItemForm } from './AgendaItemForm';
 import { AgendaItemRow } from './AgendaItemRow';
 import { useAgendaDoc, useAgendaState } from './useAgenda';
@@ -89,7 +90,7 @@ function CurrentItem({ state, item }: { state: AgendaState; item: AgendaItem | n
     <div className="agenda-current" data-testid="agenda-current">
       <p>
         <span className="label">{t('agenda.now')}</span>{' '}
-        <strong>{item?.title ?? t('agenda.removedItem')}</strong>
+        <strong>{item ? <Localized text={agendaItemTitles(item)} /> : t('agenda.removedItem')}</strong>
       </p>
       <p>
         <span role="timer">{t('agenda.elapsed', { time: formatClock(elapsedMs) })}</span>
