@@ -83,6 +83,7 @@ function blocks(list: readonly Block[], report: ReportModel): string {
 /** Print stylesheet: "Save as PDF" from the browser is the PDF export. */
 const STYLE = `
 body{font-family:"Noto Sans","Noto Sans CJK JP","Hiragino Sans","Yu Gothic",system-ui,sans-serif;line-height:1.6;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#111}
+html:lang(ja) body{line-break:strict;word-break:normal;overflow-wrap:anywhere;font-family:"Noto Sans CJK JP","Hiragino Sans","Yu Gothic","Noto Sans",system-ui,sans-serif}
 h1{font-size:1.8rem}h2{border-bottom:1px solid #ccc;margin-top:2rem}
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem;vertical-align:top}
 .meta{color:#555}.decision,.action{background:#f4f6f8;padding:.25rem .5rem}
