@@ -13,6 +13,7 @@ import { Loading } from '../ui/Loading';
 import { PageTitle } from '../ui/PageTitle';
 import { usePlaceName, usePlaceOptions } from './places';
 import { correctRegistration, fetchRegistrationStatus, withdrawRegistration } from './statusApi';
+import { useTextIn } from '../i18n/Localized';
 
 const FIELDS = ['name', 'organization', 'phone', 'place'] as const;
 
@@ -22,6 +23,7 @@ const FIELDS = ['name', 'organization', 'phone', 'place'] as const;
  */
 export default function StatusPage() {
   const { t } = useTranslation();
+  const textIn = useTextIn();
   const token = useSearchParams()[0].get('token') ?? '';
   const queryClient = useQueryClient();
   const [withdrawn, setWithdrawn] = useState(false);
@@ -56,7 +58,7 @@ export default function StatusPage() {
   return (
     <article className="narrow" aria-labelledby="status-heading">
       <PageTitle>{t('myRegistration.title')}</PageTitle>
-      <h1 id="status-heading">{t('myRegistration.heading', { title: view.eventTitle })}</h1>
+      <h1 id="status-heading">{t('myRegistration.heading', { title: textIn(view.eventTitle) })}</h1>
       <p role="status" className={view.status === 'approved' ? 'alert alert-success' : 'alert'}>
         <strong>{t(`myRegistration.status.${view.status}`)}</strong>{' '}
         {t(`myRegistration.explain.${view.status}`)}

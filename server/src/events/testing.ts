@@ -1,4 +1,4 @@
-import type { Event, Person } from '@roundtable/shared';
+import type { Event, Loosely, Person } from '@roundtable/shared';
 import { startTestApp, type TestApp, type TestAppOptions } from '../test/app.js';
 import { buildEvent, buildMember, buildOrganizer, buildPerson, sessionCookieFor } from '../test/factories.js';
 import type { StoreKind } from '../test/stores.js';
@@ -61,7 +61,7 @@ export interface PeopleFixture {
 /** Starts an app on `kind` and builds the cast of `PeopleFixture` in its store. */
 export async function startWithPeople(
   kind: StoreKind,
-  options: { event?: Partial<Event>; config?: TestAppOptions['config'] } = {},
+  options: { event?: Partial<Loosely<Event>>; config?: TestAppOptions['config'] } = {},
 ): Promise<PeopleFixture> {
   const testApp = await startTestApp({ store: kind, ...(options.config ? { config: options.config } : {}) });
   const { db } = testApp.store;

@@ -1,5 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
-import type { Event, IssuedInvitation, MailLanguage } from '@roundtable/shared';
+import { textIn, type Event, type IssuedInvitation, type MailLanguage } from '@roundtable/shared';
 import { eventToIcs } from '../events/calendar.js';
 import type { Db } from '../store/db.js';
 import { renderContent, type RenderedMail } from './messages/content.js';
@@ -36,7 +36,8 @@ export function eventUrl(origin: string, eventId: string): string {
 function base(event: Event, to: MailRecipient, origin: string) {
   return {
     name: to.name,
-    eventTitle: event.title,
+    // The event's name in the recipient's language (the other where it was not written).
+    eventTitle: textIn(event.title, to.language),
     eventUrl: eventUrl(origin, event.id),
     timeZone: event.timeZone,
   };
@@ -45,7 +46,7 @@ function base(event: Event, to: MailRecipient, origin: string) {
 /** The event's sessions as one person reads them, on the event's clock, in their language. */
 export function sessionLines(event: Event, language: MailLanguage): SessionLine[] {
   return event.sessions.map((s, i) => ({
-    label: s.label || (language === 'ja' ? `第${i + 1}セッション` : `Session ${i + 1}`),
+    label: textIn(s.label, language) || (language === 'ja' ? `第${i + 1}セッション` : `Session ${i + 1}`),
     ...formatSession(s, event.timeZone, language),
   }));
 }
@@ -125,10 +126,12 @@ export function queueInvitationMail(
 ): Promise<boolean> {
   const { event, invitation, to } = input;
   const url = eventUrl(ctx.origin, event.id);
-  const ics = eventToIcs(event, url, {
-    organizer: senderOf(ctx.from),
-    attendee: { name: to.name, email: to.email },
-  });
+  const ics = eventToIcs(
+    event,
+    url,
+    { organizer: senderOf(ctx.from), attendee: { name: to.name, email: to.email } },
+    to.language,
+  );
   return enqueueMail(
     db,
     {

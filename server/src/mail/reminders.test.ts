@@ -3,10 +3,15 @@ import { dueReminders } from './reminders.js';
 
 const start = Date.parse('2024-02-06T00:00:00.000Z');
 const sessions = [
-  { id: 'g2g', label: 'G2G', startsAt: '2024-02-06T00:00:00.000Z', endsAt: '2024-02-06T02:00:00.000Z' },
+  {
+    id: 'g2g',
+    label: { en: 'G2G', ja: '' },
+    startsAt: '2024-02-06T00:00:00.000Z',
+    endsAt: '2024-02-06T02:00:00.000Z',
+  },
   {
     id: 'stk',
-    label: 'Stakeholders',
+    label: { en: 'Stakeholders', ja: '' },
     startsAt: '2024-02-14T00:00:00.000Z',
     endsAt: '2024-02-14T02:00:00.000Z',
   },

@@ -1,4 +1,4 @@
-import type { Event, Session } from '@roundtable/shared';
+import { textIn, type Event, type Session } from '@roundtable/shared';
 import { eventFromRow } from '../events/rows.js';
 import type { Db } from '../store/db.js';
 import { eventUrl, renderMail, sessionLines, type ComposeContext } from './compose.js';
@@ -75,7 +75,7 @@ export async function sweepReminders(
             to: { personId: member.id, email: member.email, name: member.name, language },
             rendered: renderMail('session_reminder', language, {
               name: member.name,
-              eventTitle: event.title,
+              eventTitle: textIn(event.title, language),
               eventUrl: eventUrl(ctx.origin, event.id),
               timeZone: event.timeZone,
               session: line,

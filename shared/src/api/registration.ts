@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, NameSchema, RoomRoleSchema } from '../domain/people.js';
+import { LocalizedNameSchema } from '../domain/localized.js';
 import { MailLanguageSchema } from './mail.js';
 import { VenueSchema } from '../domain/events.js';
 import { InvitationSchema, RegistrationSchema, RegistrationStatusSchema } from '../domain/registration.js';
@@ -77,7 +78,7 @@ export function registrationStatusUrl(origin: string, token: string): string {
 /** What a registrant sees on their personal status page (no account needed: the link is the key). */
 export const RegistrationStatusViewSchema = z.object({
   eventId: IdSchema,
-  eventTitle: z.string(),
+  eventTitle: LocalizedNameSchema,
   status: RegistrationStatusSchema,
   name: z.string(),
   organization: z.string(),
