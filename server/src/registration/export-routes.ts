@@ -1,3 +1,4 @@
+import { bothTexts, type LocalizedText } from '@roundtable/shared';
 import { stringify } from 'csv-stringify/sync';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -52,7 +53,7 @@ export function mountExportRoutes(router: Router, context: ModuleContext): void 
   mountRoute(router, ExportRoutes.registrations, async ({ req, res, params }) => {
     await requireEventAction(context.sessions, req, 'registration:manage', params.eventId);
     const event = await requireEvent(db, params.eventId);
-    const placeName = (place: string) => event.venues.find((v) => v.id === place)?.name ?? place;
+    const placeName = (place: string) => bothOrPlace(event.venues.find((v) => v.id === place)?.name, place);
     const rows = await db
       .selectFrom('registrations')
       .selectAll()
@@ -90,7 +91,7 @@ export function mountExportRoutes(router: Router, context: ModuleContext): void 
     await requireEventAction(context.sessions, req, 'registration:manage', params.eventId);
     const event = await requireEvent(db, params.eventId);
     const placeName = (place: string | null) =>
-      place ? (event.venues.find((v) => v.id === place)?.name ?? place) : null;
+      place ? bothOrPlace(event.venues.find((v) => v.id === place)?.name, place) : null;
     const members = await db
       .selectFrom('event_members')
       .innerJoin('people', 'people.id', 'event_members.person_id')
@@ -105,6 +106,7 @@ export function mountExportRoutes(router: Router, context: ModuleContext): void 
         'delegations.side',
         'delegations.category',
         'delegations.name as delegationName',
+        'delegations.name_ja as delegationNameJa',
       ])
       .where('event_members.event_id', '=', event.id)
       .orderBy('people.name')
@@ -112,14 +114,14 @@ export function mountExportRoutes(router: Router, context: ModuleContext): void 
     const roles = await db
       .selectFrom('room_roles')
       .innerJoin('rooms', 'rooms.id', 'room_roles.room_id')
-      .select(['room_roles.person_id', 'rooms.name', 'room_roles.role'])
+      .select(['room_roles.person_id', 'rooms.name', 'rooms.name_ja', 'room_roles.role'])
       .where('rooms.event_id', '=', event.id)
       .orderBy('rooms.position')
       .execute();
     const rolesOf = (personId: string) =>
       roles
         .filter((r) => r.person_id === personId)
-        .map((r) => `${r.name}: ${r.role}`)
+        .map((r) => `${bothTexts({ en: r.name, ja: r.name_ja })}: ${r.role}`)
         .join('; ');
     res.attachment(`members-${event.id}.csv`);
     return toCsv([
@@ -131,10 +133,15 @@ export function mountExportRoutes(router: Router, context: ModuleContext): void 
         m.phone,
         m.side,
         m.category,
-        m.delegationName,
+        m.delegationName === null ? null : bothTexts({ en: m.delegationName, ja: m.delegationNameJa ?? '' }),
         placeName(m.place),
         rolesOf(m.personId),
       ]),
     ]);
   });
+}
+
+/** A bilingual name as one CSV cell ("Tokyo / 東京"); the raw value when there is no such venue. */
+function bothOrPlace(name: LocalizedText | undefined, place: string): string {
+  return name ? bothTexts(name) : place;
 }
