@@ -9,6 +9,8 @@ import { pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
 import { Limits, PROTOCOL_VERSION, SocketAuthSchema } from '@roundtable/shared';
 import { createAccessChanges } from './access/changes.js';
+import { createRoomGuard } from './access/guard.js';
+import { createSocketDoor } from './access/socket-door.js';
 import { createSessions } from './auth/sessions.js';
 import { verifyWsToken } from './auth/tokens.js';
 import { publicOrigin as configuredOrigin } from './config.js';
@@ -18,7 +20,9 @@ import type { AppDeps, AppModule, ModuleContext, RoundtableServer } from './modu
 import { Registry } from 'prom-client';
 import { DependencyHealth } from './observability/health.js';
 import { createMetrics } from './observability/metrics.js';
+import { areMinutesPublished } from './minutes/workflow-store.js';
 import { MODULE_FACTORIES } from './modules.js';
+import { createRoomStates } from './room-state/registry.js';
 
 export interface App {
   readonly server: http.Server;
@@ -47,6 +51,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   const sessions = createSessions(deps.store, () => deps.clock.now());
   const accessChanges = await createAccessChanges(deps.redis, logger);
+  const roomStates = createRoomStates({ ...deps, metrics });
+  // Created before any module: its access-change listener must drop stale caches before theirs run.
+  const guard = createRoomGuard({
+    db: deps.store.db,
+    sessions,
+    accessChanges,
+    roomStates,
+    clock: deps.clock,
+    logger,
+    minutesPublished: (roomId) => areMinutesPublished(deps.store.db, roomId),
+  });
   const app = express();
   const server = deps.server ?? http.createServer();
   let boundPort = server.listening ? (server.address() as AddressInfo).port : config.PORT;
@@ -70,6 +85,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics,
     sessions,
     accessChanges,
+    guard,
+    roomStates,
     publicOrigin: () => configuredOrigin(config, boundPort),
     modules,
   };
@@ -177,7 +194,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (typeof ack === 'function')
         (ack as (a: unknown) => void)({ ok: true, data: { serverNow: deps.clock.now() } });
     });
-    for (const module of modules.values()) module.registerSocket?.(socket);
+    const door = createSocketDoor(guard, socket);
+    for (const module of modules.values()) module.registerSocket?.(socket, door);
   });
 
   // Upgrades are routed by path; Socket.IO registers its own listener for /socket.io.
@@ -224,6 +242,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
             logger.error({ err, module: module.name }, 'module close failed');
           }
         }
+        guard.close();
+        await roomStates.close();
         await accessChanges.close();
         await io.close();
         server.closeAllConnections();

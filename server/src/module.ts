@@ -16,6 +16,9 @@ import type { Store } from './store/db.js';
 import type { DependencyHealth } from './observability/health.js';
 import type { Sessions } from './auth/sessions.js';
 import type { AccessChanges } from './access/changes.js';
+import type { RoomGuard } from './access/guard.js';
+import type { SocketDoor } from './access/socket-door.js';
+import type { RoomStates } from './room-state/registry.js';
 
 export type RoundtableServer = Server<
   ClientToServerEvents,
@@ -61,8 +64,12 @@ export interface ModuleContext extends AppDeps {
   io: RoundtableServer;
   metrics: Metrics;
   sessions: Sessions;
-  /** Role/membership/rule changes, delivered on every instance; live connections re-authorize. */
+  /** Role/membership/rule/admission changes, delivered on every instance; the guard re-checks. */
   accessChanges: AccessChanges;
+  /** The one door of every room: every entrance asks it, and it re-checks what is held open. */
+  guard: RoomGuard;
+  /** The versioned per-room states (speaking, lobby, agenda…), one store per kind. */
+  roomStates: RoomStates;
   /** Origin people reach us at (links in invitations). Known once listening. */
   publicOrigin(): string;
   /** Modules built earlier, by name, for the few that depend on another. */
@@ -77,8 +84,11 @@ export interface AppModule {
   readonly name: string;
   /** Mounted under `/api`. */
   readonly router?: Router;
-  /** Called for every authenticated Socket.IO connection. */
-  registerSocket?(socket: RoundtableSocket): void;
+  /**
+   * Called for every authenticated Socket.IO connection. `door` is the guard for this socket:
+   * enter a room with it and join the room's channels through it, so access changes revoke them.
+   */
+  registerSocket?(socket: RoundtableSocket, door: SocketDoor): void;
   /** Handles websocket upgrades whose path starts with `path`. */
   readonly upgrade?: {
     path: string;

@@ -6,6 +6,8 @@ export const ErrorCode = {
   ValidationFailed: 'validation_failed',
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
+  /** Has access to the room but is not admitted now (waiting in the lobby, or removed). */
+  NotAdmitted: 'not_admitted',
   NotFound: 'not_found',
   Conflict: 'conflict',
   DuplicateRegistration: 'duplicate_registration',

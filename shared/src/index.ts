@@ -19,3 +19,4 @@ export * from './polls/index.js';
 export * from './reactions/index.js';
 export * from './socket/index.js';
 export * from './docs/index.js';
+export * from './access/index.js';

@@ -1,6 +1,6 @@
 import type { Category, RoomRole } from '@roundtable/shared';
 import type { Db } from '../store/db.js';
-import type { Actor } from './can.js';
+import type { Actor } from '@roundtable/shared';
 
 /** Reads everything `can*` needs about a person from the store; null when they do not exist. */
 export async function loadActor(db: Db, personId: string): Promise<Actor | null> {

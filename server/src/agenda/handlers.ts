@@ -7,10 +7,9 @@ import {
 } from '@roundtable/shared';
 import type { Logger } from '../logger.js';
 import type { AppModule, RoundtableSocket } from '../module.js';
-import { authorizeRoomCommand } from '../presence/access.js';
+import type { SocketDoor } from '../access/socket-door.js';
 import { CommandError, withSchema } from '../realtime/with-schema.js';
-import type { RoomStateStore, Versioned } from '../speaking/room-state-store.js';
-import type { Db } from '../store/db.js';
+import type { RoomStateStore, Versioned } from '../room-state/store.js';
 import { applyAgendaCommand, type AgendaCommand, type CurrentItem } from './core.js';
 import { readAgendaOrder } from './order.js';
 
@@ -18,7 +17,6 @@ import { readAgendaOrder } from './order.js';
 export const agendaRoom = (roomId: string): string => `agenda:${roomId}`;
 
 export interface AgendaHandlerDeps {
-  db: Db;
   modules: ReadonlyMap<string, AppModule>;
   states: RoomStateStore<CurrentItem>;
   toWire: (roomId: string, versioned: Versioned<CurrentItem>) => AgendaState;
@@ -28,12 +26,16 @@ export interface AgendaHandlerDeps {
 }
 
 /** The agenda events of one socket: parse, authorize, apply the pure core, push, acknowledge. */
-export function registerAgendaHandlers(socket: RoundtableSocket, deps: AgendaHandlerDeps): void {
-  const { db, states, toWire, logger } = deps;
+export function registerAgendaHandlers(
+  socket: RoundtableSocket,
+  door: SocketDoor,
+  deps: AgendaHandlerDeps,
+): void {
+  const { states, toWire, logger } = deps;
   const personId = socket.data.personId;
 
   const runCommand = async (roomId: string, command: AgendaCommand, itemIds?: string[]) => {
-    const { room } = await authorizeRoomCommand(db, personId, roomId, 'agenda:advance');
+    const { room } = await door.enter(roomId, 'agenda:advance');
     const order = await readAgendaOrder(deps.modules, roomId, itemIds);
     const outcome = await states.update(roomId, (state, now) => {
       const applied = applyAgendaCommand(state, command, order, now);
@@ -51,9 +53,11 @@ export function registerAgendaHandlers(socket: RoundtableSocket, deps: AgendaHan
       AgendaEvents.Subscribe,
       AgendaRoomPayloadSchema,
       async ({ roomId }) => {
-        await authorizeRoomCommand(db, personId, roomId, 'agenda:read');
+        const pass = await door.enter(roomId, 'agenda:read');
         // Join before reading: a change in between is pushed too, and its version orders it.
-        await socket.join(agendaRoom(roomId));
+        await door.join(agendaRoom(roomId), pass, 'agenda:read', (reason) =>
+          socket.emit(AgendaEvents.Unsubscribed, { roomId, reason }),
+        );
         return toWire(roomId, await states.get(roomId));
       },
       logger,
@@ -66,7 +70,7 @@ export function registerAgendaHandlers(socket: RoundtableSocket, deps: AgendaHan
       AgendaEvents.Unsubscribe,
       AgendaRoomPayloadSchema,
       async ({ roomId }) => {
-        await socket.leave(agendaRoom(roomId));
+        await door.leave(agendaRoom(roomId));
         return null;
       },
       logger,

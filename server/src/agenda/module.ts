@@ -2,8 +2,7 @@ import { EventEmitter } from 'node:events';
 import { AgendaEvents, type AgendaState } from '@roundtable/shared';
 import { recordAudit } from '../audit/audit.js';
 import type { AppModule, ModuleContext } from '../module.js';
-import { reauthorizeOnAccessChange } from '../presence/access.js';
-import { createRoomStateStore, type Versioned } from '../speaking/room-state-store.js';
+import type { Versioned } from '../room-state/store.js';
 import { CurrentItemSchema, NO_CURRENT_ITEM, type CurrentItem } from './core.js';
 import { agendaRoom, registerAgendaHandlers } from './handlers.js';
 
@@ -35,13 +34,7 @@ export interface AgendaModule extends AppModule, AgendaApi {}
  */
 export function createAgendaModule(context: ModuleContext): AgendaModule {
   const logger = context.logger.child({ module: AGENDA_MODULE });
-  const states = createRoomStateStore(AGENDA_MODULE, CurrentItemSchema, () => NO_CURRENT_ITEM, {
-    store: context.store,
-    redis: context.redis,
-    clock: context.clock,
-    logger,
-    metrics: context.metrics,
-  });
+  const states = context.roomStates.open(AGENDA_MODULE, CurrentItemSchema, () => NO_CURRENT_ITEM);
   const changes = new EventEmitter<{ change: [CurrentItemChange] }>();
 
   const toWire = (roomId: string, { state, version }: Versioned<CurrentItem>): AgendaState => ({
@@ -73,22 +66,10 @@ export function createAgendaModule(context: ModuleContext): AgendaModule {
     }
   };
 
-  const stopWatching = reauthorizeOnAccessChange(
-    context,
-    'agenda:',
-    'agenda:read',
-    async (socket, roomId) => {
-      await socket.leave(agendaRoom(roomId));
-      socket.emit(AgendaEvents.Unsubscribed, { roomId, reason: 'access_changed' });
-    },
-    logger,
-  );
-
   return {
     name: AGENDA_MODULE,
-    registerSocket(socket) {
-      registerAgendaHandlers(socket, {
-        db: context.store.db,
+    registerSocket(socket, door) {
+      registerAgendaHandlers(socket, door, {
         modules: context.modules,
         states,
         toWire,
@@ -105,7 +86,6 @@ export function createAgendaModule(context: ModuleContext): AgendaModule {
     },
     readiness: () => states.readiness(),
     async close() {
-      stopWatching();
       changes.removeAllListeners();
       await states.close();
     },

@@ -1,9 +1,6 @@
 import express from 'express';
 import { AuditPageSchema, AuditQuerySchema } from '@roundtable/shared';
-import { canInRoom } from '../access/can.js';
 import { RoomParams } from '../events/params.js';
-import { requireRoom } from '../events/store.js';
-import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { AppModule, ModuleContext } from '../module.js';
 import { listAudit } from './audit.js';
@@ -36,9 +33,7 @@ export function createAuditModule(context: ModuleContext): AppModule {
   const router = express.Router();
   const { db } = context.store;
   mountRoute(router, AuditRoutes.list, async ({ params, query, req }) => {
-    const actor = await context.sessions.requireActor(req);
-    const room = await requireRoom(db, params.roomId);
-    if (!canInRoom(actor, 'audit:read', room)) throw HttpError.forbidden();
+    const { room } = await context.guard.request(req, params.roomId, 'audit:read');
     const entries = await listAudit(db, { roomId: room.id, after: query.after, limit: query.limit });
     const last = entries[entries.length - 1];
     return { entries, next: entries.length === query.limit && last ? last.id : null };

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import { loadActor } from '../access/load-actor.js';
-import type { Actor } from '../access/can.js';
+import type { Actor } from '@roundtable/shared';
 import type { Db, Store } from '../store/db.js';
 import { HttpError } from '../http/errors.js';
 

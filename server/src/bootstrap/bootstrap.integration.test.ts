@@ -7,11 +7,11 @@ import {
   docName,
   EventSchema,
   MeSchema,
+  canInRoom,
   readAgenda,
   type LocalizedText,
 } from '@roundtable/shared';
 import { readStoredState } from '../collab/persistence.js';
-import { canInRoom } from '../access/can.js';
 import { loadActor } from '../access/load-actor.js';
 import { call } from '../auth/test-http.js';
 import { delegationFromRow, eventFromRow, roomFromRow, seriesFromRow } from '../events/rows.js';
@@ -171,8 +171,8 @@ describe('demo data', () => {
       body: { token: linkOf('WATANABE Daiki') },
     });
     const delegate = await loadActor(t.store.db, MeSchema.parse(keidanren.body).person.id);
-    expect(canInRoom(delegate, 'room:enter', stakeholder)).toBe(true);
-    expect(canInRoom(delegate, 'room:enter', g2g)).toBe(false);
+    expect(canInRoom(delegate, 'room:enter', stakeholder, { admission: 'admitted' })).toBe(true);
+    expect(canInRoom(delegate, 'room:enter', g2g, { admission: 'admitted' })).toBe(false);
   });
 
   it('schedules the task force’s sittings in the coming days at 9:00 Tokyo time and opens the round table’s registration', async () => {

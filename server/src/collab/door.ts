@@ -1,29 +1,45 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ErrorCode, docName, parseDocName, type DocKind, type Room } from '@roundtable/shared';
-import { canInRoom, roomRoleOf, type MaybeActor, type RoomContext } from '../access/can.js';
-import { loadActor } from '../access/load-actor.js';
+import {
+  canInRoom,
+  ErrorCode,
+  docName,
+  parseDocName,
+  type DocKind,
+  type MaybeActor,
+  type Room,
+  type RoomAction,
+  type RoomFacts,
+} from '@roundtable/shared';
+import type { RoomGuard, RoomPass } from '../access/guard.js';
 import { verifyWsToken } from '../auth/tokens.js';
-import { findRoom } from '../events/store.js';
-import type { Db } from '../store/db.js';
 import type { Grant } from './connection.js';
 import { colorFor } from './identity.js';
 
 /** The door's answer: a grant, or the HTTP status the upgrade is refused with. */
 export type DoorDecision =
-  { ok: true; grant: Grant } | { ok: false; status: 401 | 403 | 404; code: string; message: string };
+  | { ok: true; grant: Grant; pass: RoomPass }
+  | { ok: false; status: 401 | 403 | 404; code: string; message: string };
 
-/** What a person may do with one of a room's documents. Pure: every rule is in `can.ts`. */
+/** The rule-book actions that open a document for reading and for writing. */
+export const DOC_ACTIONS: Record<DocKind, { read: RoomAction; write: RoomAction }> = {
+  agenda: { read: 'agenda:read', write: 'agenda:write' },
+  minutes: { read: 'minutes:read', write: 'minutes:write' },
+};
+
+/** What a person may do with one of a room's documents. Pure: every rule is the rule book's. */
 export function decideDocAccess(
   actor: MaybeActor,
   room: Room,
   kind: DocKind,
-  context: RoomContext = {},
+  facts: RoomFacts,
 ): { read: boolean; write: boolean } {
-  const read = canInRoom(actor, kind === 'agenda' ? 'agenda:read' : 'minutes:read', room, context);
-  const write = read && canInRoom(actor, kind === 'agenda' ? 'agenda:write' : 'minutes:write', room, context);
-  return { read, write };
+  const read = canInRoom(actor, DOC_ACTIONS[kind].read, room, facts);
+  return { read, write: read && canInRoom(actor, DOC_ACTIONS[kind].write, room, facts) };
 }
+
+/** Whether a pass the guard granted for reading `kind` also lets its holder write it. */
+export const mayWriteDoc = (pass: RoomPass, kind: DocKind): boolean => pass.may(DOC_ACTIONS[kind].write);
 
 /** `/yjs/<roomId>/<kind>?token=…` → the document and the token (the y-websocket URL shape). */
 export function parseUpgradeUrl(
@@ -50,40 +66,36 @@ const refuse = (status: 401 | 403 | 404, code: string, message: string): DoorDec
 });
 
 /**
- * Authorizes an upgrade before the handshake: a valid websocket token, an existing room and
- * document kind, a person the store knows, and read access to that document. Roles are read from
- * the store on every connection, so a changed role takes effect on the next connect.
+ * Authorizes an upgrade before the handshake: a valid websocket token, an existing document kind,
+ * a person the store knows, and the room guard's pass to read that document (admission included).
+ * The connection is then held under the guard's re-check (see the collab module).
  */
 export async function authorizeUpgrade(
   req: http.IncomingMessage,
-  deps: { db: Db; secret: Uint8Array; now: number; basePath: string; roomContext?: RoomContext },
+  deps: { guard: RoomGuard; secret: Uint8Array; now: number; basePath: string },
 ): Promise<DoorDecision> {
   const target = parseUpgradeUrl(req.url ?? '/', deps.basePath);
   const address = target ? parseDocName(target.name) : null;
   if (!target || !address) return refuse(404, ErrorCode.NotFound, 'No such document.');
   const claims = await verifyWsToken(deps.secret, target.token, deps.now);
   if (!claims) return refuse(401, ErrorCode.Unauthenticated, 'A valid websocket token is required.');
-  const [room, actor] = await Promise.all([
-    findRoom(deps.db, address.roomId),
-    loadActor(deps.db, claims.sub),
-  ]);
-  if (!actor) return refuse(401, ErrorCode.Unauthenticated, 'Unknown person.');
-  if (!room) return refuse(404, ErrorCode.NotFound, 'No such room.');
-  const access = decideDocAccess(actor, room, address.kind, deps.roomContext);
-  if (!access.read) return refuse(403, ErrorCode.Forbidden, 'You have no access to this document.');
+  if (!(await deps.guard.person(claims.sub)))
+    return refuse(401, ErrorCode.Unauthenticated, 'Unknown person.');
+  const decision = await deps.guard.decide(claims.sub, address.roomId, DOC_ACTIONS[address.kind].read);
+  if (!decision.ok) {
+    const { status, code } = decision.refusal;
+    return refuse(status, code, status === 404 ? 'No such room.' : 'You have no access to this document.');
+  }
+  const { pass } = decision;
   return {
     ok: true,
+    pass,
     grant: {
       address,
       docName: docName(address.roomId, address.kind),
-      personId: actor.personId,
-      canWrite: access.write,
-      user: {
-        personId: actor.personId,
-        name: claims.name,
-        color: colorFor(actor.personId),
-        role: roomRoleOf(actor, room) ?? 'participant',
-      },
+      personId: claims.sub,
+      canWrite: mayWriteDoc(pass, address.kind),
+      user: { personId: claims.sub, name: claims.name, color: colorFor(claims.sub), role: pass.role },
     },
   };
 }

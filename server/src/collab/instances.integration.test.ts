@@ -4,6 +4,8 @@ import { startTestApp, type TestApp } from '../test/app.js';
 import { freshStoreOptions, uniqueRedisPrefix } from '../test/stores.js';
 import { getCollabModule } from './module.js';
 import {
+  docUrl,
+  upgradeStatus,
   closedWith,
   RoomClients,
   seedRoom,
@@ -128,10 +130,17 @@ describe('two instances sharing Redis and PostgreSQL', () => {
     await vi.waitFor(async () => expect((await dropped?.get())?.values[0]?.value).toBeGreaterThan(0));
     expect(readerA.text()).toBe('');
 
+    // The room now hides draft minutes: its reader loses them, its writer keeps writing.
+    await a.store.db
+      .updateTable('rooms')
+      .set({ hide_draft_minutes: 1 })
+      .where('id', '=', seeded.room.id)
+      .execute();
     await a.app.context.accessChanges.notify({ roomIds: [seeded.room.id] });
     await closedWith(readerA, CloseCode.AccessChanged);
-    await vi.waitFor(() =>
-      expect(writerB.closeCodes.filter((c) => c === CloseCode.AccessChanged)).toHaveLength(2),
-    );
+    expect(
+      await upgradeStatus(docUrl(b.url, seeded.room.id, 'minutes', await room.token('participant'))),
+    ).toBe(403);
+    expect(writerB.closeCodes.filter((c) => c === CloseCode.AccessChanged)).toHaveLength(1);
   });
 });

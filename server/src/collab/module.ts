@@ -7,8 +7,9 @@ import type { AppModule, ModuleContext } from '../module.js';
 import { isDependencyUnavailable, UNAVAILABLE_MESSAGE } from '../observability/unavailable.js';
 import { nowIso } from '../store/db.js';
 import { Connection, type Grant } from './connection.js';
+import type { RoomPass } from '../access/guard.js';
 import type { CollabDocument } from './document.js';
-import { authorizeUpgrade, refuseUpgrade } from './door.js';
+import { authorizeUpgrade, mayWriteDoc, refuseUpgrade } from './door.js';
 import { createLocalFanout, createRedisFanout } from './fanout.js';
 import { createCollabMetrics } from './metrics.js';
 import { resolveCollabOptions, type CollabTuning } from './options.js';
@@ -120,7 +121,7 @@ export async function createCollabModule(
   // One set of listeners for every connection, finding the connection through the socket: idle
   // connections are the common case, and per-connection closures would each keep a context alive
   // (and with it whatever else that scope held, such as the upgrade request and its headers).
-  const attached = new WeakMap<WebSocket, { conn: Connection; doc: CollabDocument }>();
+  const attached = new WeakMap<WebSocket, { conn: Connection; doc: CollabDocument; release: () => void }>();
   const countClose = (code: number): void => metrics.closes.inc({ code: String(code) });
   function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
     const entry = attached.get(this);
@@ -139,17 +140,39 @@ export async function createCollabModule(
     const entry = attached.get(this);
     if (!entry) return;
     attached.delete(this);
+    entry.release();
     metrics.connections.dec();
     entry.doc.removeConnection(entry.conn);
     registry.release(entry.doc);
   }
-  const attach = (ws: WebSocket, socket: Duplex, decided: Grant): void => {
+  const attach = (ws: WebSocket, socket: Duplex, decided: Grant, pass: RoomPass): void => {
     const doc = registry.open(decided.address);
     // The document's own name and address, not per-connection copies of the same strings.
     const grant: Grant = { ...decided, address: doc.address, docName: doc.name };
     const conn = new Connection(ws, socket, grant, limits, now(), countClose);
-    attached.set(ws, { conn, doc });
     doc.addConnection(conn);
+    // Every access change concerning the person or room re-decides: refused closes (4206 when
+    // no longer admitted, 4205 otherwise: the reconnect meets the door again); a changed right
+    // to write closes with 4205 so the reconnect carries the new grant.
+    const release = context.guard.hold(
+      {
+        personId: grant.personId,
+        roomId: grant.address.roomId,
+        action: grant.address.kind === 'agenda' ? 'agenda:read' : 'minutes:read',
+        revoke: (refusal) =>
+          conn.close(
+            refusal.code === ErrorCode.NotAdmitted ? CloseCode.RemovedFromRoom : CloseCode.AccessChanged,
+            refusal.code === ErrorCode.NotAdmitted ? 'not admitted to the room' : 'access changed',
+          ),
+        recheck: (now) => {
+          if (mayWriteDoc(now, grant.address.kind) !== grant.canWrite) {
+            conn.close(CloseCode.AccessChanged, 'access changed');
+          }
+        },
+      },
+      pass,
+    );
+    attached.set(ws, { conn, doc, release });
     metrics.connections.inc();
     ws.on('message', onMessage);
     ws.on('pong', onPong);
@@ -168,13 +191,14 @@ export async function createCollabModule(
       return;
     }
     pendingUpgrades++;
-    authorizeUpgrade(req, { db: context.store.db, secret: context.secret, now: now(), basePath: YJS_PATH })
+    authorizeUpgrade(req, { guard: context.guard, secret: context.secret, now: now(), basePath: YJS_PATH })
       .then((decision) => {
         if (!decision.ok) {
           metrics.refusedUpgrades.inc({ status: String(decision.status) });
           refuseUpgrade(socket, decision.status, decision.code, decision.message);
           return;
         }
+        const { pass } = decision;
         if (socket.destroyed) return;
         if (closing) {
           refuseUpgrade(socket, 503, ErrorCode.Unavailable, 'Try again shortly.');
@@ -189,7 +213,7 @@ export async function createCollabModule(
             ws.close(CloseCode.RoomFull, 'document is full');
           } else {
             socket.off('error', onUpgradeSocketError);
-            attach(ws, socket, decision.grant);
+            attach(ws, socket, decision.grant, pass);
           }
         });
       })
@@ -214,15 +238,6 @@ export async function createCollabModule(
       for (const conn of doc.conns) if (match(conn.grant)) conn.close(code, reason);
     }
   };
-  const stopAccessChanges = context.accessChanges.onChange(({ personIds, roomIds }) => {
-    const people = new Set(personIds);
-    const rooms = new Set(roomIds);
-    closeLocally(
-      (grant) => people.has(grant.personId) || rooms.has(grant.address.roomId),
-      CloseCode.AccessChanged,
-      'access changed',
-    );
-  });
   fanout.onControl((message) => {
     if (message.type === 'read-only') {
       registry.get(message.docName)?.setReadOnly(message.readOnly);
@@ -306,7 +321,6 @@ export async function createCollabModule(
       clearInterval(keepAlive);
       if (sweeper) clearInterval(sweeper);
       context.redis?.subscriber.off('ready', onSubscriberReady);
-      stopAccessChanges();
       await registry.close(options.tuning.closeGraceMs);
       await writer.close(options.tuning.closeFlushTimeoutMs);
       registry.destroyAll();

@@ -12,7 +12,7 @@ import {
   textIn,
   UpdateEventBodySchema,
 } from '@roundtable/shared';
-import { canInEvent } from '../access/can.js';
+import { canInEvent } from '@roundtable/shared';
 import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';

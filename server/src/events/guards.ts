@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { canGlobally, canInEvent, type Actor, type EventAction, type GlobalAction } from '../access/can.js';
+import { canGlobally, canInEvent, type Actor, type EventAction, type GlobalAction } from '@roundtable/shared';
 import type { Sessions } from '../auth/sessions.js';
 import { HttpError } from '../http/errors.js';
 import type { Db } from '../store/db.js';

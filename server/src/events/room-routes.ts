@@ -7,15 +7,13 @@ import {
   UpdateRoomBodySchema,
   type Room,
 } from '@roundtable/shared';
-import { roomRoleOf } from '../access/can.js';
-import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import { nowIso } from '../store/db.js';
 import { ORGANIZER_ERRORS, requireEventAction, requireManagedRoom } from './guards.js';
 import { EventParams, RoomParams } from './params.js';
 import { roomColumns } from './rows.js';
-import { requireEvent, requireRoom } from './store.js';
+import { requireEvent } from './store.js';
 import { roomViewFor } from './views.js';
 
 const tags = ['rooms'];
@@ -105,10 +103,9 @@ export function mountRoomRoutes(router: Router, context: ModuleContext): void {
   });
 
   mountRoute(router, RoomRoutes.get, async ({ req, params }) => {
-    const actor = await sessions.requireActor(req);
-    const room = await requireRoom(db, params.roomId);
-    if (roomRoleOf(actor, room) === null) throw HttpError.forbidden('You may not enter this room.');
-    return roomViewFor(actor, room);
+    // Waiting and removed people see the room too: its page holds the lobby they wait in.
+    const { person, room } = await context.guard.request(req, params.roomId, 'room:view');
+    return roomViewFor(person.actor, room);
   });
 
   mountRoute(router, RoomRoutes.update, async ({ req, params, body }) => {

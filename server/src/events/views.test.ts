@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Event, Room } from '@roundtable/shared';
-import type { Actor } from '../access/can.js';
+import type { Actor } from '@roundtable/shared';
 import { eventIssues, isPlaceOf, roomViewFor } from './views.js';
 
 const governmentRoom: Room = {

@@ -6,7 +6,7 @@ import {
   type Room,
   type RoomView,
 } from '@roundtable/shared';
-import { roomRoleOf, type MaybeActor } from '../access/can.js';
+import { roomRoleOf, type MaybeActor } from '@roundtable/shared';
 import { HttpError } from '../http/errors.js';
 
 /** A room as `actor` sees it in a listing: whether they may enter, and their own room role. */

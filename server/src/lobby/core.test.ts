@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyLobbyCommand, initialLobbyState, isAdmittedIn } from './core.js';
+import { admissionOf } from '@roundtable/shared';
+import { applyLobbyCommand, initialLobbyState } from './core.js';
+
+const isAdmittedIn = (...args: Parameters<typeof admissionOf>): boolean =>
+  admissionOf(...args) === 'admitted';
 
 const lobbyRoom = { lobbyEnabled: true };
 const openRoom = { lobbyEnabled: false };

@@ -76,18 +76,3 @@ function admit(state: LobbyState, personIds: readonly string[]): { state: LobbyS
     result: { admitted: [...ids], removed: [] },
   };
 }
-
-/**
- * Whether a person may be in the room. Moderators always are; someone removed needs admission
- * again even where the room has no lobby; otherwise the lobby decides when the room has one.
- */
-export function isAdmittedIn(
-  state: LobbyState,
-  personId: string,
-  room: { lobbyEnabled: boolean },
-  moderator: boolean,
-): boolean {
-  if (moderator) return true;
-  if (state.removed.includes(personId)) return false;
-  return room.lobbyEnabled ? state.admitted.includes(personId) : true;
-}

@@ -7,24 +7,28 @@ import {
   type ClientToServerEvents,
 } from '@roundtable/shared';
 import type { z } from 'zod';
-import { canInRoom } from '../access/can.js';
+import type { RoomGuard } from '../access/guard.js';
+import type { SocketDoor } from '../access/socket-door.js';
 import type { Logger } from '../logger.js';
 import type { RoundtableSocket } from '../module.js';
 import { CommandError, withSchema } from '../realtime/with-schema.js';
-import type { RoomAccess } from '../speaking/room-access.js';
 import type { LobbyService } from './service.js';
 
 export interface LobbyHandlerDeps {
   service: LobbyService;
-  access: RoomAccess;
+  guard: RoomGuard;
   /** Rooms each local socket waits for, so a disconnect ends the wait. */
   waiting: Map<RoundtableSocket, Set<string>>;
   logger: Logger;
 }
 
-/** The lobby events of one socket: parse, authorize (`can.ts`), call the service, acknowledge. */
-export function registerLobbyHandlers(socket: RoundtableSocket, deps: LobbyHandlerDeps): void {
-  const { service, access, logger } = deps;
+/** The lobby events of one socket: parse, authorize (the guard), call the service, acknowledge. */
+export function registerLobbyHandlers(
+  socket: RoundtableSocket,
+  door: SocketDoor,
+  deps: LobbyHandlerDeps,
+): void {
+  const { service, guard, logger } = deps;
   const personId = socket.data.personId;
 
   // Event names stay checked against the contract (`E`); withSchema validates the payloads.
@@ -40,16 +44,16 @@ export function registerLobbyHandlers(socket: RoundtableSocket, deps: LobbyHandl
     listen(event, withSchema(event, schema, handler, logger));
   };
   const moderator = async (roomId: string, action: 'lobby:admit' | 'room:remove-person') => {
-    const { person, room } = await access.authorize(personId, roomId, 'room:enter');
-    if (!canInRoom(person.actor, action, room)) {
+    const pass = await door.enter(roomId, 'lobby:wait');
+    if (!pass.may(action)) {
       throw new CommandError(ErrorCode.Forbidden, 'Only co-chairs and organizers manage the lobby.');
     }
-    return { person, room };
+    return pass;
   };
 
   on(LobbyEvents.Join, LobbyRoomPayloadSchema, async ({ roomId }) => {
-    const { person, room } = await access.authorize(personId, roomId, 'room:enter');
-    if (await service.isAdmittedIn(room, person)) return { status: 'admitted' as const };
+    const { person, room, admission } = await door.enter(roomId, 'lobby:wait');
+    if (admission === 'admitted') return { status: 'admitted' as const };
     const rooms = deps.waiting.get(socket) ?? new Set<string>();
     rooms.add(room.id);
     deps.waiting.set(socket, rooms);
@@ -80,9 +84,11 @@ export function registerLobbyHandlers(socket: RoundtableSocket, deps: LobbyHandl
 
   on(LobbyEvents.Remove, LobbyRemovePayloadSchema, async ({ roomId, personId: targetId }) => {
     const { person, room } = await moderator(roomId, 'room:remove-person');
-    const target = await access.person(targetId);
-    if (!target) throw new CommandError(ErrorCode.NotFound, 'No such person.');
-    if (canInRoom(target.actor, 'lobby:admit', room)) {
+    const target = await guard.decide(targetId, room.id, 'lobby:wait');
+    if (!target.ok && !(await guard.person(targetId))) {
+      throw new CommandError(ErrorCode.NotFound, 'No such person.');
+    }
+    if (target.ok && target.pass.may('lobby:admit')) {
       throw new CommandError(ErrorCode.Forbidden, 'Co-chairs and organizers cannot be removed from a room.');
     }
     return service.remove(room, person.actor.personId, targetId);

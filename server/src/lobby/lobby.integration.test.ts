@@ -10,7 +10,6 @@ import {
   startInstances,
   type TestClient,
 } from '../speaking/test-helpers.js';
-import type { LobbyModule } from './module.js';
 
 let apps: TestApp[] = [];
 const clients: TestClient[] = [];
@@ -26,7 +25,11 @@ async function as(app: TestApp, personId: string): Promise<TestClient> {
   return c;
 }
 
-const lobbyOf = (app: TestApp) => app.app.context.modules.get('lobby') as LobbyModule;
+/** Whether the guard lets `personId` into `roomId` on `app` (what every entrance asks). */
+const lobbyOf = (app: TestApp) => ({
+  isAdmitted: async (roomId: string, personId: string) =>
+    (await app.app.context.guard.decide(personId, roomId, 'room:enter')).ok,
+});
 
 describe('the lobby', () => {
   it('holds people with access until a co-chair admits them', async () => {

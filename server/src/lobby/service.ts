@@ -1,17 +1,9 @@
-import {
-  LobbyEvents,
-  LobbyStateSchema,
-  type LobbyStatePush,
-  type Room,
-  type LobbyState,
-} from '@roundtable/shared';
-import { canInRoom } from '../access/can.js';
+import { LobbyEvents, type LobbyState, type LobbyStatePush, type Room } from '@roundtable/shared';
+import { openLobbyStates, type Person } from '../access/guard.js';
 import { recordAudit } from '../audit/audit.js';
 import type { ModuleContext, RoundtableSocket } from '../module.js';
-import { speakingRoom } from '../speaking/names.js';
-import type { Person } from '../speaking/room-access.js';
-import { createRoomStateStore, type Versioned } from '../speaking/room-state-store.js';
-import { applyLobbyCommand, initialLobbyState, isAdmittedIn, type LobbyCommand } from './core.js';
+import type { Versioned } from '../room-state/store.js';
+import { applyLobbyCommand, type LobbyCommand } from './core.js';
 
 /** Socket.IO room of the moderators watching a room's lobby. */
 export const lobbyModeratorsRoom = (roomId: string): string => `lobby:${roomId}:moderators`;
@@ -20,10 +12,13 @@ export const lobbyPersonRoom = (personId: string): string => `lobby:person:${per
 
 export type LobbyService = ReturnType<typeof createLobbyService>;
 
-/** Admission per room, stored like the speaking order (Redis or in process, plus `room_state`). */
+/**
+ * Admission per room, stored like the speaking order (Redis or in process, plus `room_state`).
+ * The guard reads the same store to decide every entrance.
+ */
 export function createLobbyService(context: ModuleContext) {
   const { io, store, logger, metrics } = context;
-  const states = createRoomStateStore('lobby', LobbyStateSchema, initialLobbyState, context);
+  const states = openLobbyStates(context.roomStates);
 
   const push = (roomId: string, v: Versioned<LobbyState>): LobbyStatePush => ({
     roomId,
@@ -52,11 +47,6 @@ export function createLobbyService(context: ModuleContext) {
   };
 
   return {
-    async isAdmittedIn(room: Room, person: Person): Promise<boolean> {
-      if (canInRoom(person.actor, 'lobby:admit', room)) return true;
-      const { state } = await states.get(room.id);
-      return isAdmittedIn(state, person.actor.personId, room, false);
-    },
     async wait(room: Room, person: Person): Promise<void> {
       await apply(room.id, { type: 'wait', personId: person.actor.personId, name: person.name });
     },
@@ -77,15 +67,13 @@ export function createLobbyService(context: ModuleContext) {
       return { version: outcome.version };
     },
     /**
-     * Removes someone from the room: they need admission again, their sockets are told and taken
-     * out of the room's Socket.IO rooms on every instance, and the access-change signal closes
-     * their other connections (Yjs, media) so those re-authorize.
+     * Removes someone from the room: they need admission again and their sockets are told. The
+     * access-change signal makes the guard re-check, on every instance, everything they hold open
+     * in the room (subscriptions, documents, media), which it closes as `removed`.
      */
     async remove(room: Room, actorId: string, personId: string) {
       const outcome = await apply(room.id, { type: 'remove', personId });
-      const theirs = io.in(lobbyPersonRoom(personId));
-      theirs.emit(LobbyEvents.Removed, { roomId: room.id });
-      theirs.socketsLeave([speakingRoom(room.id), lobbyModeratorsRoom(room.id)]);
+      io.in(lobbyPersonRoom(personId)).emit(LobbyEvents.Removed, { roomId: room.id });
       await context.accessChanges.notify({ personIds: [personId] });
       await audit(room, actorId, 'lobby.remove', [personId]);
       return { version: outcome.version };

@@ -1,7 +1,7 @@
 import type { FloorMode, MediaGrants, Room } from '@roundtable/shared';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { canInRoom, type Actor, type EffectiveRole } from '../access/can.js';
+import { canInRoom, type Actor, type EffectiveRole } from '@roundtable/shared';
 import { grantsFor, liveKitRoomName, roomIdOfLiveKitRoom, toParticipantPermission } from './grants.js';
 import type { LiveKit } from './livekit.js';
 import { issueJoinToken } from './token.js';
@@ -47,7 +47,7 @@ describe('grantsFor', () => {
   );
 
   it.each(TABLE)(
-    'agrees with can.ts on whether a %s in a %s room (floor: %s) may publish',
+    'agrees with the rule book on whether a %s in a %s room (floor: %s) may publish',
     (role, mode, holds) => {
       const room = { id: 'r1', eventId: 'e1', floorMode: mode, access: { mode: 'event' } } as Room;
       const actor: Actor = {
@@ -57,7 +57,7 @@ describe('grantsFor', () => {
         roomRoles: new Map(role === 'organizer' ? [] : [['r1', role]]),
       };
       expect(grantsFor(role, mode, holds).canPublish).toBe(
-        canInRoom(actor, 'media:publish', room, { holdsFloor: holds }),
+        canInRoom(actor, 'media:publish', room, { admission: 'admitted', holdsFloor: holds }),
       );
     },
   );

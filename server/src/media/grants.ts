@@ -1,20 +1,12 @@
-import type { FloorMode, MediaGrants, MediaTrackSource } from '@roundtable/shared';
+import type { MediaGrants, MediaTrackSource } from '@roundtable/shared';
 import { ParticipantPermission, TrackSource, type VideoGrant } from 'livekit-server-sdk';
-import type { EffectiveRole } from '../access/can.js';
 
 /*
- * What each role may do in a room's LiveKit room, as one pure table. Tokens and permission
- * updates are both derived from it, so a person's token and the permission the server pushes when
- * the floor moves can never disagree.
+ * LiveKit's shapes of our grants. What each role may publish is the rule book's
+ * (`mediaGrantsFor` in shared/src/access): tokens and permission updates both come from it.
  */
 
-const CHAIR_SOURCES: readonly MediaTrackSource[] = [
-  'microphone',
-  'camera',
-  'screen_share',
-  'screen_share_audio',
-];
-const SPEAKER_SOURCES: readonly MediaTrackSource[] = ['microphone', 'camera'];
+export { floorIrrelevant, mediaGrantsFor as grantsFor, sameGrants } from '@roundtable/shared';
 
 const listenOnly = (): MediaGrants => ({
   canPublish: false,
@@ -23,52 +15,6 @@ const listenOnly = (): MediaGrants => ({
   canPublishData: false,
   hidden: false,
 });
-
-const publishing = (sources: readonly MediaTrackSource[]): MediaGrants => ({
-  canPublish: true,
-  canPublishSources: [...sources],
-  canSubscribe: true,
-  canPublishData: false,
-  hidden: false,
-});
-
-/**
- * The grants of `role` in a room with `floorMode`. Co-chairs and organizers always publish
- * microphone, camera and screen; participants and note-takers publish microphone and camera in an
- * open room, and in a moderated room only while they hold the floor; observers never publish.
- *
- * Nobody publishes data: everything the room says to itself (hands, floor, agenda) goes through
- * our server, which authorizes it, while LiveKit's data channel would let anyone broadcast
- * anything. Nobody is hidden either: in a dialogue everyone may see who is listening.
- */
-export function grantsFor(role: EffectiveRole, floorMode: FloorMode, holdsFloor: boolean): MediaGrants {
-  switch (role) {
-    case 'organizer':
-    case 'co_chair':
-      return publishing(CHAIR_SOURCES);
-    case 'participant':
-    case 'note_taker':
-      return floorMode === 'open' || holdsFloor ? publishing(SPEAKER_SOURCES) : listenOnly();
-    case 'observer':
-      return listenOnly();
-  }
-}
-
-/** True when holding the floor changes nothing for `role` (no permission update needed). */
-export function floorIrrelevant(role: EffectiveRole, floorMode: FloorMode): boolean {
-  return sameGrants(grantsFor(role, floorMode, true), grantsFor(role, floorMode, false));
-}
-
-export function sameGrants(a: MediaGrants, b: MediaGrants): boolean {
-  return (
-    a.canPublish === b.canPublish &&
-    a.canSubscribe === b.canSubscribe &&
-    a.canPublishData === b.canPublishData &&
-    a.hidden === b.hidden &&
-    a.canPublishSources.length === b.canPublishSources.length &&
-    a.canPublishSources.every((s) => b.canPublishSources.includes(s))
-  );
-}
 
 const TO_TRACK_SOURCE: Record<MediaTrackSource, TrackSource> = {
   microphone: TrackSource.MICROPHONE,

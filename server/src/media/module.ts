@@ -1,5 +1,5 @@
 import express from 'express';
-import type { AppModule, ModuleContext, RoundtableSocket } from '../module.js';
+import type { AppModule, ModuleContext } from '../module.js';
 import { findRoom } from '../events/store.js';
 import {
   currentFloorHolder,
@@ -18,7 +18,7 @@ import { createPermissionSync } from './permissions.js';
 import { createReconciler, type ReconcileResult } from './reconcile.js';
 import { createFailureReporter } from './report.js';
 import { mountMediaRoutes } from './routes.js';
-import { recheckSubscription, registerMediaHandlers } from './socket.js';
+import { registerMediaHandlers } from './socket.js';
 import { webhookRouter } from './webhook.js';
 
 /** The media module as other modules and tests see it. */
@@ -65,6 +65,7 @@ export function createMediaModule(context: ModuleContext): MediaModule {
     ? createPermissionSync({
         liveKit,
         db: store.db,
+        guard: context.guard,
         io,
         logger,
         floorHolder,
@@ -74,6 +75,7 @@ export function createMediaModule(context: ModuleContext): MediaModule {
     : null;
   const tracker = createParticipantTracker({
     db: store.db,
+    guard: context.guard,
     marks,
     permissions,
     clock: context.clock,
@@ -122,7 +124,6 @@ export function createMediaModule(context: ModuleContext): MediaModule {
     return [...rooms];
   };
 
-  const subscriptions = new Map<RoundtableSocket, Set<string>>();
   const stopAccessWatch = context.accessChanges.onChange((change) => {
     // Every instance hears the change and corrects LiveKit; the updates are idempotent and the
     // listing shows each instance what is still wrong, so a lock would save little.
@@ -130,14 +131,6 @@ export function createMediaModule(context: ModuleContext): MediaModule {
       affectedRooms(change)
         .then((roomIds) => reconciler.reconcileRooms(roomIds))
         .catch((err: unknown) => logger.error({ err }, 'media rights not re-checked after an access change'));
-    }
-    for (const [socket, roomIds] of subscriptions) {
-      for (const roomId of roomIds) {
-        if (!change.personIds.includes(socket.data.personId) && !change.roomIds.includes(roomId)) continue;
-        recheckSubscription(store.db, socket, roomId).catch((err: unknown) =>
-          logger.error({ err, roomId }, 'media subscription recheck failed'),
-        );
-      }
     }
   });
 
@@ -156,15 +149,14 @@ export function createMediaModule(context: ModuleContext): MediaModule {
     name: 'media',
     enabled: liveKit !== null,
     router,
-    registerSocket(socket) {
-      registerMediaHandlers(socket, {
+    registerSocket(socket, door) {
+      registerMediaHandlers(socket, door, {
         db: store.db,
         liveKit,
         logger,
         clock: context.clock,
         report,
         signal: shutdown.signal,
-        subscriptions,
       });
     },
     bindFloorSource(source) {

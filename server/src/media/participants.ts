@@ -3,6 +3,7 @@ import type { ParticipantInfo, WebhookEvent } from 'livekit-server-sdk';
 import { findRoom } from '../events/store.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../module.js';
+import type { RoomGuard } from '../access/guard.js';
 import type { Db } from '../store/db.js';
 import type { MediaPresenceSink } from './adapters.js';
 import { fromParticipantPermission, roomIdOfLiveKitRoom } from './grants.js';
@@ -17,6 +18,8 @@ import type { PermissionSync } from './permissions.js';
 
 export interface ParticipantTrackerDeps {
   db: Db;
+  /** Only people the guard lets into the media now count as present in it. */
+  guard: RoomGuard;
   marks: MarksStore;
   permissions: PermissionSync | null;
   clock: Clock;
@@ -88,6 +91,15 @@ export function createParticipantTracker(deps: ParticipantTrackerDeps): Particip
       const kind = SIGNALS[event.event];
       const participant = event.participant;
       if (!kind || !participant?.identity || !isPerson(participant)) return;
+      if (kind !== 'left') {
+        // A LiveKit token outlives a removal by its lifetime: a join with one must not show the
+        // person as present, and LiveKit is told to send them out.
+        const decision = await deps.guard.decide(participant.identity, room.id, 'media:join');
+        if (!decision.ok) {
+          void enforce(room, participant);
+          return;
+        }
+      }
       await mark(room.id, participant.identity, { kind, sid: participant.sid, at });
       // A token issued just before the floor moved carries stale rights: correct them, without
       // holding LiveKit's webhook request open while our calls to LiveKit retry.

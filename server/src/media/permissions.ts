@@ -2,6 +2,7 @@ import type { MediaGrants, Room } from '@roundtable/shared';
 import { findRoom } from '../events/store.js';
 import type { Logger } from '../logger.js';
 import type { RoundtableServer } from '../module.js';
+import type { RoomGuard } from '../access/guard.js';
 import type { Db } from '../store/db.js';
 import { floorIrrelevant, liveKitRoomName, sameGrants, toParticipantPermission } from './grants.js';
 import { isNotFound, type LiveKit } from './livekit.js';
@@ -12,6 +13,8 @@ import { grantsOf, loadSubject } from './subjects.js';
 export interface PermissionSyncDeps {
   liveKit: LiveKit;
   db: Db;
+  /** Who may be in the media room now (admission included): the rest are removed from it. */
+  guard: RoomGuard;
   io: RoundtableServer;
   logger: Logger;
   floorHolder(roomId: string): Promise<string | null>;
@@ -53,7 +56,7 @@ export function createPermissionSync(deps: PermissionSyncDeps): PermissionSync {
   };
 
   const push = async (room: Room, personId: string, onlyIfFloorMatters: boolean): Promise<void> => {
-    const subject = await loadSubject(db, room, personId);
+    const subject = await loadSubject(deps, room, personId);
     if (!subject || !room.mediaEnabled) {
       await remove(room, personId);
       return;
@@ -96,7 +99,7 @@ export function createPermissionSync(deps: PermissionSyncDeps): PermissionSync {
       return serial.run(`${room.id}\u0000${personId}`, async () => {
         const fresh = await findRoom(db, room.id);
         if (!fresh) return;
-        const subject = await loadSubject(db, fresh, personId);
+        const subject = await loadSubject(deps, fresh, personId);
         if (subject && fresh.mediaEnabled) {
           const wanted = grantsOf(subject, fresh, await deps.floorHolder(fresh.id));
           if (sameGrants(wanted, current)) return;

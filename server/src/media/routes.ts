@@ -7,7 +7,6 @@ import {
   type Room,
 } from '@roundtable/shared';
 import { RoomParams } from '../events/params.js';
-import { requireRoom } from '../events/store.js';
 import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
@@ -18,7 +17,7 @@ import { issueJoinToken } from './token.js';
 const tags = ['media'];
 const accessErrors = {
   401: 'Not signed in.',
-  403: "The room's access rule does not admit the caller.",
+  403: "The room's access rule does not admit the caller, or they are not admitted now (`not_admitted`).",
   404: 'No such room.',
 } as const;
 
@@ -65,11 +64,8 @@ export function mountMediaRoutes(router: Router, deps: MediaRouteDeps): void {
     req: Request,
     roomId: string,
   ): Promise<{ room: Room; subject: MediaSubject }> => {
-    const actor = await context.sessions.requireActor(req);
-    const room = await requireRoom(db, roomId);
-    const subject = await subjectOf(db, room, actor);
-    if (!subject) throw HttpError.forbidden();
-    return { room, subject };
+    const pass = await context.guard.request(req, roomId, 'media:join');
+    return { room: pass.room, subject: await subjectOf(db, pass) };
   };
 
   mountRoute(router, MediaRoutes.status, async ({ req, params }): Promise<MediaStatus> => {

@@ -1,5 +1,4 @@
 import {
-  ErrorCode,
   MediaErrorCode,
   MediaEvents,
   MediaMutePayloadSchema,
@@ -8,9 +7,10 @@ import {
   type MediaOperation,
   type Room,
 } from '@roundtable/shared';
-import { canInRoom, type Actor, type RoomAction } from '../access/can.js';
-import { loadActor } from '../access/load-actor.js';
-import { findRoom } from '../events/store.js';
+import type { RoomAction } from '@roundtable/shared';
+import type { RoomPass } from '../access/guard.js';
+import type { SocketDoor } from '../access/socket-door.js';
+import { recordAudit } from '../audit/audit.js';
 import type { Logger } from '../logger.js';
 import type { Clock, RoundtableSocket } from '../module.js';
 import { CommandError, withSchema } from '../realtime/with-schema.js';
@@ -27,35 +27,19 @@ export interface MediaSocketDeps {
   clock: Clock;
   report(report: FailureReport): void;
   signal: AbortSignal;
-  /** Remembers which rooms a socket follows, so access changes can take them away again. */
-  subscriptions: Map<RoundtableSocket, Set<string>>;
 }
 
-/** Leaves the media channels of `roomId` this socket may no longer follow. */
-export async function recheckSubscription(db: Db, socket: RoundtableSocket, roomId: string): Promise<void> {
-  const room = await findRoom(db, roomId);
-  const actor = await loadActor(db, socket.data.personId);
-  if (!room || !canInRoom(actor, 'media:join', room)) await socket.leave(mediaChannel(roomId));
-  if (!room || !canInRoom(actor, 'media:moderate', room)) await socket.leave(moderatorsChannel(roomId));
-}
-
-/** The `media:*` commands of one connection: parse, authorize through can.ts, call LiveKit, ack. */
-export function registerMediaHandlers(socket: RoundtableSocket, deps: MediaSocketDeps): void {
+/** The `media:*` commands of one connection: parse, authorize (the guard), call LiveKit, ack. */
+export function registerMediaHandlers(
+  socket: RoundtableSocket,
+  door: SocketDoor,
+  deps: MediaSocketDeps,
+): void {
   const { db, logger } = deps;
   const policy = DEFAULT_RETRY;
 
-  const requireRoomAction = async (
-    roomId: string,
-    action: RoomAction,
-  ): Promise<{ room: Room; actor: Actor | null }> => {
-    const room = await findRoom(db, roomId);
-    if (!room) throw new CommandError(ErrorCode.NotFound, 'Room not found.');
-    const actor = await loadActor(db, socket.data.personId);
-    if (!canInRoom(actor, action, room)) {
-      throw new CommandError(ErrorCode.Forbidden, 'You are not allowed to do this.');
-    }
-    return { room, actor };
-  };
+  const requireRoomAction = (roomId: string, action: RoomAction): Promise<RoomPass> =>
+    door.enter(roomId, action);
 
   const requireLiveKit = (room: Room): LiveKit => {
     if (!deps.liveKit || !room.mediaEnabled) {
@@ -88,19 +72,21 @@ export function registerMediaHandlers(socket: RoundtableSocket, deps: MediaSocke
     );
   };
 
-  const audit = async (room: Room, action: string, targetId: string, data: object): Promise<void> => {
-    await db
-      .insertInto('audit_log')
-      .values({
-        event_id: room.eventId,
-        room_id: room.id,
-        actor_id: socket.data.personId,
-        action,
-        target_id: targetId,
-        data: JSON.stringify(data),
-        at: new Date(deps.clock.now()).toISOString(),
-      })
-      .execute();
+  const audit = async (
+    room: Room,
+    action: string,
+    targetId: string,
+    data: Record<string, unknown>,
+  ): Promise<void> => {
+    await recordAudit(db, {
+      eventId: room.eventId,
+      roomId: room.id,
+      actorId: socket.data.personId,
+      action,
+      targetId,
+      data,
+      at: new Date(deps.clock.now()).toISOString(),
+    });
   };
 
   socket.on(
@@ -109,13 +95,11 @@ export function registerMediaHandlers(socket: RoundtableSocket, deps: MediaSocke
       MediaEvents.Subscribe,
       MediaRoomPayloadSchema,
       async ({ roomId }) => {
-        const { room, actor } = await requireRoomAction(roomId, 'media:join');
-        const moderator = canInRoom(actor, 'media:moderate', room);
-        await socket.join(
-          moderator ? [mediaChannel(roomId), moderatorsChannel(roomId)] : [mediaChannel(roomId)],
-        );
-        const rooms = deps.subscriptions.get(socket) ?? new Set<string>();
-        deps.subscriptions.set(socket, rooms.add(roomId));
+        const pass = await requireRoomAction(roomId, 'media:join');
+        const moderator = pass.may('media:moderate');
+        // Media has no notice of its own: the client hears of lost access from the other domains.
+        await door.join(mediaChannel(roomId), pass, 'media:join', () => undefined);
+        if (moderator) await door.join(moderatorsChannel(roomId), pass, 'media:moderate', () => undefined);
         return { moderator };
       },
       logger,
@@ -128,9 +112,8 @@ export function registerMediaHandlers(socket: RoundtableSocket, deps: MediaSocke
       MediaEvents.Unsubscribe,
       MediaRoomPayloadSchema,
       async ({ roomId }) => {
-        await socket.leave(mediaChannel(roomId));
-        await socket.leave(moderatorsChannel(roomId));
-        deps.subscriptions.get(socket)?.delete(roomId);
+        await door.leave(mediaChannel(roomId));
+        await door.leave(moderatorsChannel(roomId));
         return null;
       },
       logger,
@@ -190,8 +173,4 @@ export function registerMediaHandlers(socket: RoundtableSocket, deps: MediaSocke
       logger,
     ),
   );
-
-  socket.on('disconnect', () => {
-    deps.subscriptions.delete(socket);
-  });
 }

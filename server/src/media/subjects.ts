@@ -1,6 +1,6 @@
 import type { MediaAttributes, MediaGrants, Room } from '@roundtable/shared';
-import { canInRoom, roomRoleOf, type Actor, type EffectiveRole } from '../access/can.js';
-import { loadActor } from '../access/load-actor.js';
+import type { Actor, EffectiveRole } from '@roundtable/shared';
+import type { RoomGuard, RoomPass } from '../access/guard.js';
 import type { Db } from '../store/db.js';
 import { grantsFor } from './grants.js';
 
@@ -14,26 +14,23 @@ export interface MediaSubject {
 }
 
 /**
- * The person as a media participant of `room`, or null when they may not join its media (unknown
- * person, or no access to the room). Roles are read from the store on every call, never from a
- * token, so a role change applies to the next token and the next permission update.
+ * The person as a media participant of `room`, or null when the guard does not let them join its
+ * media now (unknown person, no access, waiting in the lobby, removed). Read on every call, never
+ * from a token, so a change applies to the next token and the next permission update.
  */
-export async function loadSubject(db: Db, room: Room, personId: string): Promise<MediaSubject | null> {
-  const actor = await loadActor(db, personId);
-  if (!actor) return null;
-  return subjectOf(db, room, actor);
+export async function loadSubject(
+  deps: { db: Db; guard: RoomGuard },
+  room: Room,
+  personId: string,
+): Promise<MediaSubject | null> {
+  const decision = await deps.guard.decide(personId, room.id, 'media:join');
+  return decision.ok ? subjectOf(deps.db, decision.pass) : null;
 }
 
-/** Like `loadSubject` for an actor already loaded (a signed-in request). */
-export async function subjectOf(db: Db, room: Room, actor: Actor): Promise<MediaSubject | null> {
-  const role = roomRoleOf(actor, room);
-  if (role === null || !canInRoom(actor, 'media:join', room)) return null;
-  const person = await db
-    .selectFrom('people')
-    .select('name')
-    .where('id', '=', actor.personId)
-    .executeTakeFirst();
-  if (!person) return null;
+/** The media participant of a pass the guard granted for `media:join`. */
+export async function subjectOf(db: Db, pass: RoomPass): Promise<MediaSubject> {
+  const { room, role } = pass;
+  const { actor, name } = pass.person;
   const attributes: MediaAttributes = { role };
   const membership = actor.memberships.get(room.eventId);
   if (membership) {
@@ -46,7 +43,7 @@ export async function subjectOf(db: Db, room: Room, actor: Actor): Promise<Media
     attributes.category = membership.category;
     if (delegation) attributes.delegation = delegation.name;
   }
-  return { actor, personId: actor.personId, name: person.name, role, attributes };
+  return { actor, personId: actor.personId, name, role, attributes };
 }
 
 /** What `subject` may do in `room` right now, given who holds the floor. */

@@ -7,7 +7,7 @@ import {
   type Room,
   type RoomAttendance,
 } from '@roundtable/shared';
-import { canInEvent, type Actor } from '../access/can.js';
+import { canInEvent, type Actor } from '@roundtable/shared';
 import { recordAudit } from '../audit/audit.js';
 import { RoomPersonParams } from '../events/params.js';
 import { RoomParams } from '../events/params.js';

@@ -1,15 +1,13 @@
 import express from 'express';
-import { MinutesEvents } from '@roundtable/shared';
 import { getCollabModule } from '../collab/module.js';
 import type { AppModule, ModuleContext } from '../module.js';
 import { presenceOf } from '../presence/module.js';
-import { reauthorizeOnAccessChange } from '../presence/access.js';
 import { mountAttendanceRoutes } from './attendance-routes.js';
 import type { AttendanceSources } from './attendance.js';
 import { registerMinutesHandlers } from './handlers.js';
 import { mountMinutesRoutes } from './routes.js';
 import { mountMinutesVersionRoutes } from './version-routes.js';
-import { createMinutesWorkflow, minutesChannel, type MinutesWorkflowService } from './workflow.js';
+import { createMinutesWorkflow, type MinutesWorkflowService } from './workflow.js';
 
 export const MINUTES_MODULE = 'minutes';
 
@@ -55,28 +53,13 @@ export function createMinutesModule(context: ModuleContext): MinutesModule {
   mountMinutesVersionRoutes(router, context, workflow, { db, collab });
   mountAttendanceRoutes(router, context, workflow, attendance);
 
-  const stopWatching = reauthorizeOnAccessChange(
-    context,
-    minutesChannel(''),
-    'room:enter',
-    async (socket, roomId) => {
-      await socket.leave(minutesChannel(roomId));
-      socket.emit(MinutesEvents.Unwatched, { roomId, reason: 'access_changed' });
-    },
-    logger,
-  );
-
   return {
     name: MINUTES_MODULE,
     router,
     workflow,
     attendance,
-    registerSocket(socket) {
-      registerMinutesHandlers(socket, { db, workflow, logger });
-    },
-    close() {
-      stopWatching();
-      return Promise.resolve();
+    registerSocket(socket, door) {
+      registerMinutesHandlers(socket, door, { workflow, logger });
     },
   };
 }

@@ -6,15 +6,13 @@ import {
   SeedTemplateResultSchema,
   type Room,
 } from '@roundtable/shared';
-import { canInRoom, type Actor } from '../access/can.js';
+import type { Actor, RoomAction } from '@roundtable/shared';
 import { RoomParams } from '../events/params.js';
-import { requireRoom } from '../events/store.js';
-import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import { readMinutesContext } from './context.js';
 import { seedMinutesTemplate, type SeedDeps } from './template.js';
-import { mayRead, type MinutesWorkflowService, type WorkflowCommandKind } from './workflow.js';
+import { type MinutesWorkflowService, type WorkflowCommandKind } from './workflow.js';
 
 const tags = ['minutes'];
 const ROOM_ERRORS = { 401: 'Not signed in.', 404: 'No such room.' } as const;
@@ -94,19 +92,18 @@ export const MinutesRoutes = {
   }),
 } as const;
 
-/** The signed-in actor and the room: 401 signed out, 404 no such room. */
+/**
+ * The signed-in actor and the room, once the room guard lets them do `action` there: 401 signed
+ * out, 404 no such room, 403 no access or not admitted (waiting, removed).
+ */
 export async function actorAndRoom(
   context: ModuleContext,
   req: Request,
   roomId: string,
+  action: RoomAction = 'room:enter',
 ): Promise<{ actor: Actor; room: Room }> {
-  const actor = await context.sessions.requireActor(req);
-  return { actor, room: await requireRoom(context.store.db, roomId) };
-}
-
-/** 403 unless `actor` may write the room's minutes. */
-export function assertWriter(actor: Actor, room: Room): void {
-  if (!canInRoom(actor, 'minutes:write', room)) throw HttpError.forbidden();
+  const { person, room } = await context.guard.request(req, roomId, action);
+  return { actor: person.actor, room };
 }
 
 export function mountMinutesRoutes(
@@ -116,10 +113,8 @@ export function mountMinutesRoutes(
   seedDeps: SeedDeps,
 ): void {
   mountRoute(router, MinutesRoutes.workflow, async ({ params, req }) => {
-    const { actor, room } = await actorAndRoom(context, req, params.roomId);
-    const stored = await workflow.read(room.id);
-    if (!mayRead(actor, room, stored.state)) throw HttpError.forbidden();
-    return workflow.viewFor(actor, room, stored);
+    const { actor, room } = await actorAndRoom(context, req, params.roomId, 'minutes:read');
+    return workflow.viewFor(actor, room, await workflow.read(room.id));
   });
   for (const kind of ['submit', 'approve', 'reopen', 'publish'] as const) {
     mountRoute(router, MinutesRoutes[kind], async ({ params, req }) => {
@@ -128,13 +123,11 @@ export function mountMinutesRoutes(
     });
   }
   mountRoute(router, MinutesRoutes.template, async ({ params, body, req }) => {
-    const { actor, room } = await actorAndRoom(context, req, params.roomId);
-    assertWriter(actor, room);
+    const { actor, room } = await actorAndRoom(context, req, params.roomId, 'minutes:write');
     return seedMinutesTemplate(seedDeps, room, actor.personId, body.language);
   });
   mountRoute(router, MinutesRoutes.context, async ({ params, req }) => {
-    const { actor, room } = await actorAndRoom(context, req, params.roomId);
-    assertWriter(actor, room);
+    const { room } = await actorAndRoom(context, req, params.roomId, 'minutes:write');
     return readMinutesContext(context.modules, context.store.db, room);
   });
 }

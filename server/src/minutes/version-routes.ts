@@ -12,7 +12,7 @@ import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import { nowIso } from '../store/db.js';
 import { namesOf } from './people.js';
-import { actorAndRoom, assertWriter } from './routes.js';
+import { actorAndRoom } from './routes.js';
 import { listVersions, restoreVersion, saveVersion, type VersionDeps } from './versions.js';
 import type { MinutesWorkflowService } from './workflow.js';
 
@@ -68,20 +68,17 @@ export function mountMinutesVersionRoutes(
 ): void {
   const now = (): string => nowIso(() => context.clock.now());
   mountRoute(router, MinutesVersionRoutes.list, async ({ params, req }) => {
-    const { actor, room } = await actorAndRoom(context, req, params.roomId);
-    assertWriter(actor, room);
+    const { room } = await actorAndRoom(context, req, params.roomId, 'minutes:write');
     return listVersions(deps.db, room.id);
   });
   mountRoute(router, MinutesVersionRoutes.save, async ({ params, body, req }) => {
-    const { actor, room } = await actorAndRoom(context, req, params.roomId);
-    assertWriter(actor, room);
+    const { actor, room } = await actorAndRoom(context, req, params.roomId, 'minutes:write');
     const names = await namesOf(deps.db, [actor.personId]);
     const author = { personId: actor.personId, name: names.get(actor.personId) ?? '' };
     return saveVersion(deps, room, author, body.name, now());
   });
   mountRoute(router, MinutesVersionRoutes.restore, async ({ params, req }) => {
-    const { actor, room } = await actorAndRoom(context, req, params.roomId);
-    assertWriter(actor, room);
+    const { actor, room } = await actorAndRoom(context, req, params.roomId, 'minutes:write');
     // Submitted minutes are what the co-chairs approve: nothing may change them, restores included.
     if ((await workflow.read(room.id)).state.status !== 'draft') {
       throw HttpError.conflict('Only draft minutes can be restored.', MinutesErrorCode.MinutesLocked);

@@ -8,7 +8,7 @@ import {
   type MinutesWorkflowView,
   type Room,
 } from '@roundtable/shared';
-import { canInEvent, canInRoom, type Actor } from '../access/can.js';
+import { canInEvent, canInRoom, type Actor } from '@roundtable/shared';
 import { recordAudit } from '../audit/audit.js';
 import type { CollabModule } from '../collab/module.js';
 import { readDocReadOnly } from '../collab/persistence.js';
@@ -38,22 +38,20 @@ export interface WorkflowDeps {
   now(): number;
 }
 
+/** The workflow decides for people the room guard already admitted (every route asks it first). */
+const ADMITTED = { admission: 'admitted' } as const;
+
 /** Whether `actor` may attempt `kind` at all in `room` (the workflow's own rules come after). */
 export function mayAttempt(actor: Actor, room: Room, kind: WorkflowCommandKind): boolean {
   switch (kind) {
     case 'submit':
-      return canInRoom(actor, 'minutes:write', room);
+      return canInRoom(actor, 'minutes:write', room, ADMITTED);
     case 'approve':
-      return canInRoom(actor, 'minutes:approve', room);
+      return canInRoom(actor, 'minutes:approve', room, ADMITTED);
     case 'reopen':
     case 'publish':
       return canInEvent(actor, 'report:publish', room.eventId);
   }
-}
-
-/** May `actor` read the workflow (and the minutes) of `room` in this state? */
-export function mayRead(actor: Actor | null, room: Room, state: MinutesState): boolean {
-  return canInRoom(actor, 'minutes:read', room, { minutesPublished: state.status === 'published' });
 }
 
 function abilities(actor: Actor, room: Room, state: MinutesState): MinutesAbilities {
@@ -64,7 +62,7 @@ function abilities(actor: Actor, room: Room, state: MinutesState): MinutesAbilit
     approve: mayAttempt(actor, room, 'approve') && canApproveNow(state, actor),
     reopen: status !== 'draft' && organizerish,
     publish: status === 'approved' && organizerish,
-    versions: canInRoom(actor, 'minutes:write', room),
+    versions: canInRoom(actor, 'minutes:write', room, ADMITTED),
     attendance: status !== 'published' && organizerish,
   };
 }

@@ -1,5 +1,5 @@
 import { PresenceEvents, type EventCounts, type RoomCount } from '@roundtable/shared';
-import { canInRoom, type Actor } from '../access/can.js';
+import { canInRoom, type Actor } from '@roundtable/shared';
 import { findRoom, listRooms } from '../events/store.js';
 import type { Logger } from '../logger.js';
 import type { RoundtableServer, RoundtableSocket } from '../module.js';
@@ -64,7 +64,9 @@ export function createEventCounts(deps: EventCountsDeps): EventCountsView {
 
   return {
     async watch(socket, actor, eventId) {
-      const rooms = (await listRooms(db, eventId)).filter((room) => canInRoom(actor, 'room:enter', room));
+      const rooms = (await listRooms(db, eventId)).filter((room) =>
+        canInRoom(actor, 'room:view', room, { admission: 'admitted' }),
+      );
       for (const room of rooms) eventOfRoom.set(room.id, eventId);
       // Join before reading: a change in between is then pushed too, and the version orders them.
       await socket.join(rooms.map((room) => countsRoom(room.id)));

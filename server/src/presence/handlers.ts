@@ -4,15 +4,16 @@ import {
   PresenceEventPayloadSchema,
   PresenceRoomPayloadSchema,
 } from '@roundtable/shared';
-import { canInEvent, canInRoom } from '../access/can.js';
+import { canInEvent } from '@roundtable/shared';
 import { loadActor } from '../access/load-actor.js';
+import { revokeReasonOf, type SocketDoor } from '../access/socket-door.js';
 import { findEvent } from '../events/store.js';
 import type { Logger } from '../logger.js';
 import type { RoundtableSocket } from '../module.js';
 import { CommandError, withSchema } from '../realtime/with-schema.js';
 import type { Db } from '../store/db.js';
-import { authorizeRoomCommand, presenceRecordFor } from './access.js';
-import type { EventCountsView } from './event-counts.js';
+import { countsRoom, type EventCountsView } from './event-counts.js';
+import { presenceRecordFor } from './record.js';
 import type { PresenceService } from './service.js';
 
 export interface PresenceHandlerDeps {
@@ -24,9 +25,14 @@ export interface PresenceHandlerDeps {
 }
 
 /** The presence events of one socket: parse, authorize, call the service, acknowledge. */
-export function registerPresenceHandlers(socket: RoundtableSocket, deps: PresenceHandlerDeps): void {
+export function registerPresenceHandlers(
+  socket: RoundtableSocket,
+  door: SocketDoor,
+  deps: PresenceHandlerDeps,
+): void {
   const { db, service, counts, logger } = deps;
   const personId = socket.data.personId;
+  const presenceKey = (roomId: string): string => `presence:${roomId}`;
 
   socket.on(
     PresenceEvents.Join,
@@ -34,11 +40,13 @@ export function registerPresenceHandlers(socket: RoundtableSocket, deps: Presenc
       PresenceEvents.Join,
       PresenceRoomPayloadSchema,
       async ({ roomId }) => {
-        const { actor, room } = await authorizeRoomCommand(db, personId, roomId, 'room:enter');
-        if (!canInRoom(actor, 'room:see-presence', room)) {
-          throw new CommandError(ErrorCode.Forbidden, 'You may not see who is in this room.');
-        }
-        return service.join(socket, roomId, await presenceRecordFor(db, actor, room, deps.now()));
+        const pass = await door.enter(roomId, 'room:see-presence');
+        const joined = await service.join(socket, roomId, await presenceRecordFor(db, pass, deps.now()));
+        door.hold(presenceKey(roomId), roomId, pass, 'room:see-presence', async (refusal) => {
+          await service.leave(socket, roomId);
+          socket.emit(PresenceEvents.Removed, { roomId, reason: revokeReasonOf(refusal) });
+        });
+        return joined;
       },
       logger,
     ),
@@ -50,6 +58,7 @@ export function registerPresenceHandlers(socket: RoundtableSocket, deps: Presenc
       PresenceEvents.Leave,
       PresenceRoomPayloadSchema,
       async ({ roomId }) => {
+        door.release(presenceKey(roomId));
         await service.leave(socket, roomId);
         return null;
       },
@@ -68,7 +77,12 @@ export function registerPresenceHandlers(socket: RoundtableSocket, deps: Presenc
         if (!actor || !canInEvent(actor, 'event:see-presence', eventId)) {
           throw new CommandError(ErrorCode.Forbidden, 'You may not see presence in this event.');
         }
-        return counts.watch(socket, actor, eventId);
+        const watched = await counts.watch(socket, actor, eventId);
+        // The rule may change while they watch: each room's counts stay only while they may see it.
+        for (const { roomId } of watched.rooms) {
+          door.hold(`counts:${roomId}`, roomId, null, 'room:view', () => socket.leave(countsRoom(roomId)));
+        }
+        return watched;
       },
       logger,
     ),

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
-import { PresenceEvents, type RoomPresence } from '@roundtable/shared';
+import type { RoomPresence } from '@roundtable/shared';
 import type { AppModule, ModuleContext } from '../module.js';
-import { reauthorizeOnAccessChange } from './access.js';
 import { createAttendance } from './attendance.js';
-import { countsRoom, createEventCounts } from './event-counts.js';
+import { createEventCounts } from './event-counts.js';
 import { registerPresenceHandlers } from './handlers.js';
 import { createMemoryPresenceBackend, createMemoryPresenceStore } from './memory-store.js';
 import { createRedisPresenceStore } from './redis-store.js';
@@ -65,26 +64,6 @@ export function createPresenceModule(context: ModuleContext): PresenceModule {
     now,
     onRoomChanged: (roomId) => counts.roomChanged(roomId),
   });
-  const stopWatching = [
-    reauthorizeOnAccessChange(
-      context,
-      'presence:',
-      'room:see-presence',
-      async (socket, roomId) => {
-        await service.leave(socket, roomId);
-        socket.emit(PresenceEvents.Removed, { roomId, reason: 'access_changed' });
-      },
-      logger,
-    ),
-    reauthorizeOnAccessChange(
-      context,
-      'presence-count:',
-      'room:enter',
-      (s, roomId) => s.leave(countsRoom(roomId)),
-      logger,
-    ),
-  ];
-
   let timer: NodeJS.Timeout | undefined;
   let ticking = false;
   let lastHeartbeat = now();
@@ -103,8 +82,8 @@ export function createPresenceModule(context: ModuleContext): PresenceModule {
 
   return {
     name: PRESENCE_MODULE,
-    registerSocket(socket) {
-      registerPresenceHandlers(socket, { db: context.store.db, service, counts, logger, now });
+    registerSocket(socket, door) {
+      registerPresenceHandlers(socket, door, { db: context.store.db, service, counts, logger, now });
     },
     async start() {
       // Without Redis this is the only instance: intervals still open were left by a crash.
@@ -119,7 +98,6 @@ export function createPresenceModule(context: ModuleContext): PresenceModule {
     async close() {
       clearInterval(timer);
       counts.close();
-      for (const stop of stopWatching) stop();
       await service.close();
     },
     setMediaPresence: (roomId, personId, inMedia) => service.setMedia(roomId, personId, inMedia),

@@ -1,5 +1,8 @@
 import type { Event, Room } from '@roundtable/shared';
-import { canInEvent, canInRoom, type MaybeActor } from '../access/can.js';
+import { canInEvent, canInRoom, type MaybeActor } from '@roundtable/shared';
+
+/** A published report is read after the meeting: the room's rule decides, not its lobby. */
+const AFTER_THE_MEETING = { admission: 'admitted' } as const;
 
 /*
  * Who may read an event's report, and what of it. Pure, built on `can.ts`:
@@ -24,7 +27,11 @@ export function reportScope(actor: MaybeActor, event: Event): ReportScope {
       return { kind: 'read', preview: false, rooms: ALL_ROOMS };
     case 'participants':
       return canInEvent(actor, 'event:view', event.id)
-        ? { kind: 'read', preview: false, rooms: (room) => canInRoom(actor, 'room:enter', room) }
+        ? {
+            kind: 'read',
+            preview: false,
+            rooms: (room) => canInRoom(actor, 'room:view', room, AFTER_THE_MEETING),
+          }
         : refused;
     case 'organizers':
       return refused;

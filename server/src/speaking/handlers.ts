@@ -16,46 +16,41 @@ import {
   UpdateSettingsPayloadSchema,
   type ClientToServerEvents,
   type Room,
+  type RoomAction,
   type SpeakingActor,
   type SpeakingCommand,
   type SpeakingCommandAck,
 } from '@roundtable/shared';
 import type { z } from 'zod';
-import { canInRoom } from '../access/can.js';
+import type { RoomGuard } from '../access/guard.js';
+import type { SocketDoor } from '../access/socket-door.js';
 import type { Logger } from '../logger.js';
 import type { Clock, RoundtableSocket } from '../module.js';
 import { CommandError, withSchema } from '../realtime/with-schema.js';
 import type { HandLimiter } from './hand-limiter.js';
 import { speakingRoom } from './names.js';
-import { speakerIn, speakingRoleOf, type Person, type RoomAccess } from './room-access.js';
+import { speakerIn, speakingRoleOf } from './speakers.js';
 import type { SpeakingService } from './service.js';
 
 export interface SpeakingHandlerDeps {
   service: SpeakingService;
-  access: RoomAccess;
-  /** Lobby admission (always true when no lobby module is present). */
-  isAdmitted(room: Room, person: Person): Promise<boolean>;
-  /** The rooms each local socket is subscribed to, for re-checks on access changes. */
-  subscriptions: Map<RoundtableSocket, Set<string>>;
+  guard: RoomGuard;
   hands: HandLimiter;
   clock: Clock;
   logger: Logger;
 }
 
-type SpeakingAction = 'speaking:raise' | 'speaking:moderate';
+type SpeakingAction = Extract<RoomAction, 'speaking:raise' | 'speaking:moderate'>;
 
 /** The speaking events of one socket: parse, authorize, apply through the service, acknowledge. */
-export function registerSpeakingHandlers(socket: RoundtableSocket, deps: SpeakingHandlerDeps): void {
-  const { service, access, clock, logger } = deps;
+export function registerSpeakingHandlers(
+  socket: RoundtableSocket,
+  door: SocketDoor,
+  deps: SpeakingHandlerDeps,
+): void {
+  const { service, guard, clock, logger } = deps;
   const personId = socket.data.personId;
-
-  const enter = async (roomId: string) => {
-    const { person, room } = await access.authorize(personId, roomId, 'room:enter');
-    if (!(await deps.isAdmitted(room, person))) {
-      throw new CommandError(SpeakingErrorCode.NotAdmitted, 'Wait until a co-chair admits you to this room.');
-    }
-    return { person, room };
-  };
+  const enter = (roomId: string) => door.enter(roomId, 'room:enter');
 
   // Event names stay checked against the contract (`E`); withSchema validates the payloads.
   const listen = socket.on.bind(socket) as (
@@ -81,8 +76,9 @@ export function registerSpeakingHandlers(socket: RoundtableSocket, deps: Speakin
     build: (payload: z.infer<S>, room: Room) => SpeakingCommand | Promise<SpeakingCommand>,
   ): void => {
     on(event, schema, async (payload): Promise<SpeakingCommandAck> => {
-      const { person, room } = await enter(payload.roomId);
-      if (!canInRoom(person.actor, action, room)) {
+      const pass = await enter(payload.roomId);
+      const { person, room } = pass;
+      if (!pass.may(action)) {
         throw action === 'speaking:raise'
           ? new CommandError(SpeakingErrorCode.ObserverCannotSpeak, 'Observers cannot ask for the floor.')
           : new CommandError(
@@ -93,31 +89,31 @@ export function registerSpeakingHandlers(socket: RoundtableSocket, deps: Speakin
       if (action === 'speaking:raise' && !deps.hands.take(personId, clock.now())) {
         throw new CommandError(ErrorCode.RateLimited, 'Too many hand raises; wait a few seconds.');
       }
-      const actor: SpeakingActor = { ...speakerIn(person, room), role: speakingRoleOf(person.actor, room) };
+      const actor: SpeakingActor = { ...speakerIn(person, room), role: speakingRoleOf(pass) };
       const accepted = await service.execute(room, await build(payload, room), actor);
       return { version: accepted.version, at: accepted.at };
     });
   };
 
   on(SpeakingEvents.Subscribe, SpeakingRoomPayloadSchema, async ({ roomId }) => {
-    const { room } = await enter(roomId);
+    const pass = await enter(roomId);
+    const { room } = pass;
     // Join before reading: a change accepted in between is then pushed, not lost.
-    await socket.join(speakingRoom(room.id));
-    const rooms = deps.subscriptions.get(socket) ?? new Set<string>();
-    rooms.add(room.id);
-    deps.subscriptions.set(socket, rooms);
+    await door.join(speakingRoom(room.id), pass, 'room:enter', (reason) =>
+      socket.emit(SpeakingEvents.Unsubscribed, { roomId: room.id, reason }),
+    );
     return service.pushOf(room.id, await service.current(room.id));
   });
 
   on(SpeakingEvents.Unsubscribe, SpeakingRoomPayloadSchema, async ({ roomId }) => {
-    await socket.leave(speakingRoom(roomId));
-    deps.subscriptions.get(socket)?.delete(roomId);
+    await door.leave(speakingRoom(roomId));
     return null;
   });
 
   on(SpeakingEvents.Stats, SpeakingRoomPayloadSchema, async ({ roomId }) => {
-    const { person, room } = await enter(roomId);
-    if (!canInRoom(person.actor, 'stats:read', room)) {
+    const pass = await enter(roomId);
+    const { room } = pass;
+    if (!pass.may('stats:read')) {
       throw new CommandError(ErrorCode.Forbidden, 'Only co-chairs and organizers see speaking statistics.');
     }
     return computeSpeakingStats((await service.current(room.id)).state, clock.now());
@@ -151,9 +147,11 @@ export function registerSpeakingHandlers(socket: RoundtableSocket, deps: Speakin
     entryId: p.entryId,
   }));
   command(SpeakingEvents.Add, AddPayloadSchema, moderate, async (p, room) => {
-    const target = await access.person(p.personId);
+    const target = await guard.person(p.personId);
     if (!target) throw new CommandError(ErrorCode.NotFound, 'No such person.');
-    if (!canInRoom(target.actor, 'speaking:raise', room)) {
+    // Someone waiting may be added (they may be at the table in person); someone removed may not.
+    const decision = await guard.decide(p.personId, room.id, 'speaking:raise');
+    if (!decision.ok && decision.refusal.admission !== 'waiting') {
       throw new CommandError(
         SpeakingErrorCode.TargetCannotSpeak,
         `${target.name} cannot speak in this room.`,
@@ -169,10 +167,6 @@ export function registerSpeakingHandlers(socket: RoundtableSocket, deps: Speakin
     type: 'settings',
     settings: p.settings,
   }));
-
-  socket.on('disconnect', () => {
-    deps.subscriptions.delete(socket);
-  });
 }
 
 /** Hand actions per person per 10 seconds (`Limits.maxHandActionsPer10s`). */

@@ -1,10 +1,7 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { computeSpeakingStats, speakingStatsToCsv, SpeakingStatsSchema } from '@roundtable/shared';
-import { canInRoom } from '../access/can.js';
 import { RoomParams } from '../events/params.js';
-import { requireRoom } from '../events/store.js';
-import { HttpError } from '../http/errors.js';
 import { defineRoute, mountRoute } from '../http/route.js';
 import type { ModuleContext } from '../module.js';
 import type { SpeakingService } from './service.js';
@@ -42,10 +39,8 @@ export const SpeakingRoutes = {
 } as const;
 
 export function mountSpeakingRoutes(router: Router, context: ModuleContext, service: SpeakingService): void {
-  const statsOf = async (req: Parameters<typeof context.sessions.requireActor>[0], roomId: string) => {
-    const actor = await context.sessions.requireActor(req);
-    const room = await requireRoom(context.store.db, roomId);
-    if (!canInRoom(actor, 'stats:read', room)) throw HttpError.forbidden();
+  const statsOf = async (req: Request, roomId: string) => {
+    const { room } = await context.guard.request(req, roomId, 'stats:read');
     return { room, stats: computeSpeakingStats((await service.current(room.id)).state, context.clock.now()) };
   };
   mountRoute(

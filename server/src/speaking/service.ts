@@ -16,8 +16,8 @@ import { recordAudit } from '../audit/audit.js';
 import type { ModuleContext } from '../module.js';
 import { CommandError } from '../realtime/with-schema.js';
 import { speakingRoom } from './names.js';
-import type { RoomAccess } from './room-access.js';
-import { createRoomStateStore, type RoomStateStore, type Versioned } from './room-state-store.js';
+import { findRoom } from '../events/store.js';
+import type { RoomStateStore, Versioned } from '../room-state/store.js';
 import { createTurnTimers } from './timers.js';
 
 /** A change of who holds the floor, signalled once (on the instance that accepted it). */
@@ -56,13 +56,10 @@ export function broadcastIntervalMs(state: SpeakingState, subscribers: number): 
 
 export type SpeakingService = ReturnType<typeof createSpeakingService>;
 
-export function createSpeakingService(context: ModuleContext, access: RoomAccess) {
+export function createSpeakingService(context: ModuleContext) {
   const { io, clock, logger, metrics, store } = context;
-  const states: RoomStateStore<SpeakingState> = createRoomStateStore(
-    'speaking',
-    SpeakingStateSchema,
-    () => initialSpeakingState(),
-    context,
+  const states: RoomStateStore<SpeakingState> = context.roomStates.open('speaking', SpeakingStateSchema, () =>
+    initialSpeakingState(),
   );
   const floorListeners = new Set<(change: FloorChange) => void>();
   const acceptedListeners = new Set<(accepted: AcceptedCommand) => void>();
@@ -172,7 +169,7 @@ export function createSpeakingService(context: ModuleContext, access: RoomAccess
 
   async function signalTimeUp(roomId: string, turnId: string): Promise<void> {
     try {
-      const room = await access.room(roomId);
+      const room = await findRoom(store.db, roomId);
       if (!room) return;
       await execute(room, { type: 'time-up', turnId }, SYSTEM_ACTOR);
     } catch (err) {
@@ -195,14 +192,8 @@ export function createSpeakingService(context: ModuleContext, access: RoomAccess
 
   /** Arms timers for every stored floor, so a turn's time-up fires even if no client returns. */
   async function armStoredTimers(): Promise<void> {
-    const rows = await store.db
-      .selectFrom('room_state')
-      .select(['room_id', 'state'])
-      .where('kind', '=', 'speaking')
-      .execute();
-    for (const row of rows) {
-      const parsed = SpeakingStateSchema.safeParse(JSON.parse(row.state));
-      if (parsed.success && parsed.data.floor) timers.arm(row.room_id, parsed.data.floor);
+    for (const { roomId, state } of await states.stored()) {
+      if (state.floor) timers.arm(roomId, state.floor);
     }
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/people.js';
+import { RevokeReasonSchema } from './common.js';
 import type { Command } from './common.js';
 import { ServerTimeSchema } from './presence.js';
 
@@ -78,7 +79,7 @@ export interface AgendaClientEvents {
   [AgendaEvents.Advance]: Command<AgendaAdvancePayload, AgendaState>;
 }
 
-export const AgendaUnsubscribedSchema = z.object({ roomId: IdSchema, reason: z.literal('access_changed') });
+export const AgendaUnsubscribedSchema = z.object({ roomId: IdSchema, reason: RevokeReasonSchema });
 export type AgendaUnsubscribed = z.infer<typeof AgendaUnsubscribedSchema>;
 
 export interface AgendaServerEvents {

@@ -19,3 +19,10 @@ export type ClockPingResult = z.infer<typeof ClockPingResultSchema>;
 export interface CommonClientEvents {
   [ClockEvents.Ping]: Command<Record<string, never>, ClockPingResult>;
 }
+
+/**
+ * Why the server took a subscription away (`*:unsubscribed`, `presence:removed`): `removed` when a
+ * co-chair sent the person out of the room, `access_changed` for a role, rule or lobby change.
+ */
+export const RevokeReasonSchema = z.enum(['access_changed', 'removed']);
+export type RevokeReason = z.infer<typeof RevokeReasonSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MinutesWorkflowSchema, type MinutesWorkflow } from '../api/minutes.js';
 import { IdSchema } from '../domain/people.js';
+import { RevokeReasonSchema } from './common.js';
 import type { Command } from './common.js';
 
 /**
@@ -22,7 +23,7 @@ export const MinutesEvents = {
 export const MinutesRoomPayloadSchema = z.object({ roomId: IdSchema });
 export type MinutesRoomPayload = z.infer<typeof MinutesRoomPayloadSchema>;
 
-export const MinutesUnwatchedSchema = z.object({ roomId: IdSchema, reason: z.literal('access_changed') });
+export const MinutesUnwatchedSchema = z.object({ roomId: IdSchema, reason: RevokeReasonSchema });
 export type MinutesUnwatched = z.infer<typeof MinutesUnwatchedSchema>;
 
 /** The pushed workflow is validated on receipt like any other payload. */

@@ -1,6 +1,7 @@
 import { LocalizedNameSchema } from '../domain/localized.js';
 import { z } from 'zod';
 import { CategorySchema, IdSchema, NameSchema, RoomRoleSchema } from '../domain/people.js';
+import { RevokeReasonSchema } from './common.js';
 import type { Command } from './common.js';
 
 /**
@@ -103,7 +104,7 @@ export const EventCountsSchema = z.object({
 });
 export type EventCounts = z.infer<typeof EventCountsSchema>;
 
-export const PresenceRemovedSchema = z.object({ roomId: IdSchema, reason: z.literal('access_changed') });
+export const PresenceRemovedSchema = z.object({ roomId: IdSchema, reason: RevokeReasonSchema });
 export type PresenceRemoved = z.infer<typeof PresenceRemovedSchema>;
 
 export interface PresenceClientEvents {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../domain/people.js';
 import { SpeakingSettingsSchema, SpeakingStateSchema, SpeechKindSchema } from '../speaking/state.js';
 import type { SpeakingStats } from '../speaking/stats.js';
+import { RevokeReasonSchema } from './common.js';
 import type { Command } from './common.js';
 
 /**
@@ -101,7 +102,7 @@ export type SpeakingTimeUp = z.infer<typeof SpeakingTimeUpSchema>;
 
 export const SpeakingUnsubscribedSchema = z.object({
   roomId: IdSchema,
-  reason: z.enum(['access_changed', 'removed']),
+  reason: RevokeReasonSchema,
 });
 export type SpeakingUnsubscribed = z.infer<typeof SpeakingUnsubscribedSchema>;
 

@@ -6,7 +6,7 @@ import { createMetrics } from '../observability/metrics.js';
 import { closeRedis, connectRedis, type RedisDeps } from '../realtime/redis.js';
 import type { Store } from '../store/db.js';
 import { openFreshStore, TEST_REDIS_URL, uniqueRedisPrefix } from '../test/stores.js';
-import { createRoomStateStore, type RoomStateStore } from './room-state-store.js';
+import { createRoomStateStore, type RoomStateStore } from './store.js';
 
 const CounterSchema = z.object({ n: z.number(), log: z.array(z.string()) });
 type Counter = z.infer<typeof CounterSchema>;

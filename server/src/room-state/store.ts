@@ -6,7 +6,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { RedisDeps } from '../realtime/redis.js';
 import { CommandError } from '../realtime/with-schema.js';
 import type { Store } from '../store/db.js';
-import { memoryStateBackend, redisStateBackend, type StateBackend } from './state-backends.js';
+import { memoryStateBackend, redisStateBackend, type StateBackend } from './backends.js';
 
 export interface Versioned<S> {
   state: S;
@@ -36,6 +36,8 @@ export interface RoomStateStore<S> {
   get(roomId: string): Promise<Versioned<S>>;
   /** Applies `transition` atomically; each accepted one gets its own version (previous + 1). */
   update<R>(roomId: string, transition: Transition<S, R>): Promise<Outcome<S, R>>;
+  /** Every stored state of this kind (durable copy), e.g. to re-arm timers after a restart. */
+  stored(): Promise<Array<{ roomId: string; state: S }>>;
   /** Why this instance is not ready (a failing durable write), or null. */
   readiness(): string | null;
   /** Waits for queued changes to finish. */
@@ -260,6 +262,17 @@ export function createRoomStateStore<S>(
           inflight.add(run);
           void run.finally(() => inflight.delete(run));
         }
+      });
+    },
+    async stored() {
+      const rows = await store.db
+        .selectFrom('room_state')
+        .select(['room_id', 'state'])
+        .where('kind', '=', kind)
+        .execute();
+      return rows.flatMap((row) => {
+        const parsed = schema.safeParse(JSON.parse(row.state));
+        return parsed.success ? [{ roomId: row.room_id, state: parsed.data }] : [];
       });
     },
     readiness: () => writeFailure,

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CategorySchema,
-  RoomRoleSchema,
-  type AccessRule,
-  type Category,
-  type Room,
-} from '@roundtable/shared';
+import { CategorySchema, RoomRoleSchema, type Category } from '../domain/people.js';
+import type { AccessRule, Room } from '../domain/events.js';
+import { admissionOf } from './admission.js';
 import {
   canGlobally,
   canInEvent,
@@ -17,13 +13,14 @@ import {
   type EventAction,
   type GlobalAction,
   type MaybeActor,
+  type Admission,
   type RoomAction,
-  type RoomContext,
-} from './can.js';
+  type RoomFacts,
+} from './rules.js';
 
 /*
  * The access matrix, written out as the product defines it. Each table is the expectation; the
- * tests only look cells up, so a reviewer can read who may do what without reading can.ts.
+ * tests only look cells up, so a reviewer can read who may do what without reading rules.ts.
  *
  * Personas (rebuilt for every room rule so that each means the same thing under every rule):
  *   anonymous    not signed in
@@ -36,12 +33,18 @@ import {
  *                (except under `event`), holding that explicit role in the room
  *   organizer    an organizer, not a member of the event
  *
- * Cells: Y allowed under every flag; - refused under every flag;
- *   R  reads the minutes unless drafts are hidden (hideDraftMinutes) and not yet published;
- *   F  publishes media in an open room, or in a moderated room while holding the floor.
+ * Cells: A allowed under every flag and in every admission state (waiting, removed, admitted);
+ *   Y  allowed under every flag once admitted (co-chairs and organizers always are);
+ *   -  refused under every flag;
+ *   R  once admitted, reads the minutes unless drafts are hidden (hideDraftMinutes) and not yet
+ *      published;
+ *   F  once admitted, publishes media in an open room, or in a moderated room while holding the
+ *      floor.
  */
 const ROOM_MATRIX = `
   action              anonymous outsider by-rule participant observer note_taker co_chair organizer
+  room:view               -        -        A         A         A         A         A        A
+  lobby:wait              -        -        A         A         A         A         A        A
   room:enter              -        -        Y         Y         Y         Y         Y        Y
   room:see-presence       -        -        Y         Y         Y         Y         Y        Y
   agenda:read             -        -        Y         Y         Y         Y         Y        Y
@@ -56,6 +59,7 @@ const ROOM_MATRIX = `
   room:remove-person      -        -        -         -         -         -         Y        Y
   media:join              -        -        Y         Y         Y         Y         Y        Y
   media:publish           -        -        F         F         -         F         Y        Y
+  media:share-screen      -        -        -         -         -         -         Y        Y
   media:moderate          -        -        -         -         -         -         Y        Y
   audit:read              -        -        -         -         -         -         Y        Y
   stats:read              -        -        -         -         -         -         Y        Y
@@ -96,7 +100,7 @@ const GLOBAL_MATRIX = `
 // Exhaustive by construction: the compiler insists on every action of each union.
 // prettier-ignore
 const ROOM_ACTIONS = Object.keys({
-  'room:enter': 1, 'room:see-presence': 1, 'agenda:read': 1, 'agenda:write': 1, 'agenda:advance': 1,
+  'room:view': 1, 'lobby:wait': 1, 'media:share-screen': 1, 'room:enter': 1, 'room:see-presence': 1, 'agenda:read': 1, 'agenda:write': 1, 'agenda:advance': 1,
   'minutes:read': 1, 'minutes:write': 1, 'minutes:approve': 1, 'speaking:raise': 1,
   'speaking:moderate': 1, 'lobby:admit': 1, 'room:remove-person': 1, 'media:join': 1,
   'media:publish': 1, 'media:moderate': 1, 'audit:read': 1, 'stats:read': 1, 'room:manage': 1,
@@ -121,12 +125,17 @@ interface Flags {
   hideDraftMinutes: boolean;
   holdsFloor: boolean;
   minutesPublished: boolean;
+  admission: Admission;
 }
-const CELL: Record<string, (flags: Flags) => boolean> = {
-  Y: () => true,
+/** Co-chairs and organizers are never held at the door (`admissionOf` admits them). */
+const admitted = (f: Flags, name: Persona): boolean =>
+  f.admission === 'admitted' || name === 'co_chair' || name === 'organizer';
+const CELL: Record<string, (flags: Flags, name: Persona) => boolean> = {
+  A: () => true,
+  Y: (f, name) => admitted(f, name),
   '-': () => false,
-  R: (f) => !f.hideDraftMinutes || f.minutesPublished,
-  F: (f) => f.floorMode === 'open' || f.holdsFloor,
+  R: (f, name) => admitted(f, name) && (!f.hideDraftMinutes || f.minutesPublished),
+  F: (f, name) => admitted(f, name) && (f.floorMode === 'open' || f.holdsFloor),
 };
 
 /** Parses a matrix into action → column → cell. */
@@ -154,12 +163,15 @@ const RULES: Record<RuleName, AccessRule> = {
 const ALL_FLAGS: Flags[] = (['moderated', 'open'] as const).flatMap((floorMode) =>
   [false, true].flatMap((hideDraftMinutes) =>
     [false, true].flatMap((holdsFloor) =>
-      [false, true].map((minutesPublished) => ({
-        floorMode,
-        hideDraftMinutes,
-        holdsFloor,
-        minutesPublished,
-      })),
+      [false, true].flatMap((minutesPublished) =>
+        (['admitted', 'waiting', 'removed'] as const).map((admission) => ({
+          floorMode,
+          hideDraftMinutes,
+          holdsFloor,
+          minutesPublished,
+          admission,
+        })),
+      ),
     ),
   ),
 );
@@ -235,13 +247,14 @@ describe('the room access matrix', () => {
     it.each(PERSONAS)('%s may do exactly what the matrix says, under every flag', (name) => {
       const who = persona(name, rule);
       for (const flags of ALL_FLAGS) {
-        const context: RoomContext = {
+        const context: RoomFacts = {
+          admission: flags.admission,
           holdsFloor: flags.holdsFloor,
           minutesPublished: flags.minutesPublished,
         };
         for (const action of ROOM_ACTIONS) {
           const cell = roomMatrix.get(action)?.get(name) ?? '?';
-          const expected = CELL[cell]?.(flags);
+          const expected = CELL[cell]?.(flags, name);
           expect({
             action,
             flags,
@@ -271,7 +284,8 @@ describe('the room access matrix', () => {
 
   it('a government delegate of another event does not get into this event’s government room', () => {
     const visitor = actor('visitor', { eventId: 'another-event', category: 'government' });
-    expect(canInRoom(visitor, 'room:enter', room(RULES.government, ALL_FLAGS[0] as Flags))).toBe(false);
+    const govRoom = room(RULES.government, ALL_FLAGS[0] as Flags);
+    expect(canInRoom(visitor, 'room:enter', govRoom, { admission: 'admitted' })).toBe(false);
   });
 });
 
@@ -338,12 +352,16 @@ describe('access properties', () => {
       .map(({ personId, ...options }) => actor(personId, options)),
     { nil: null },
   );
-  const contextArb = fc.record(
-    { holdsFloor: fc.boolean(), minutesPublished: fc.boolean() },
-    { requiredKeys: [] },
+  const contextArb: fc.Arbitrary<RoomFacts> = fc.record(
+    {
+      admission: fc.constantFrom('admitted' as const, 'waiting' as const, 'removed' as const),
+      holdsFloor: fc.boolean(),
+      minutesPublished: fc.boolean(),
+    },
+    { requiredKeys: ['admission'] },
   );
 
-  it('every action allowed in a room implies being allowed to enter it', () => {
+  it('every action allowed in a room, but seeing it and asking to enter, implies entering it', () => {
     fc.assert(
       fc.property(
         actorArb,
@@ -351,11 +369,34 @@ describe('access properties', () => {
         contextArb,
         fc.constantFrom(...ROOM_ACTIONS),
         (who, r, context, action) => {
+          if (action === 'room:view' || action === 'lobby:wait') return;
           if (canInRoom(who, action, r, context)) expect(canInRoom(who, 'room:enter', r, context)).toBe(true);
         },
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it('before admission, a person who does not moderate may only see the room and ask to enter', () => {
+    fc.assert(
+      fc.property(actorArb, roomArb, contextArb, (who, r, context) => {
+        const role = roomRoleOf(who, r);
+        if (context.admission === 'admitted' || role === 'co_chair' || role === 'organizer') return;
+        const allowed = ROOM_ACTIONS.filter((a) => canInRoom(who, a, r, context));
+        expect(allowed.every((a) => a === 'room:view' || a === 'lobby:wait')).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the lobby admits moderators always, and holds or keeps out the others as its state says', () => {
+    const lobby = { waiting: [], admitted: ['in'], removed: ['out'] };
+    expect(admissionOf(lobby, 'out', { lobbyEnabled: false }, true)).toBe('admitted');
+    expect(admissionOf(lobby, 'out', { lobbyEnabled: false }, false)).toBe('removed');
+    expect(admissionOf(lobby, 'out', { lobbyEnabled: true }, false)).toBe('removed');
+    expect(admissionOf(lobby, 'new', { lobbyEnabled: false }, false)).toBe('admitted');
+    expect(admissionOf(lobby, 'new', { lobbyEnabled: true }, false)).toBe('waiting');
+    expect(admissionOf(lobby, 'in', { lobbyEnabled: true }, false)).toBe('admitted');
   });
 
   it('nobody whom the room does not admit may do anything in it', () => {
