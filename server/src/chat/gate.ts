@@ -1,11 +1,17 @@
-import { ErrorCode, type ChatRole, type ClientToServerEvents, type Room } from '@roundtable/shared';
+import {
+  canInRoom,
+  ErrorCode,
+  type ChatRole,
+  type ClientToServerEvents,
+  type Room,
+  type RoomFacts,
+} from '@roundtable/shared';
 import type { z } from 'zod';
-import { canInRoom } from '../access/can.js';
-import type { LobbyModule } from '../lobby/module.js';
+import type { Person, RoomGuard, RoomPass } from '../access/guard.js';
+import { revokeReasonOf } from '../access/socket-door.js';
 import type { ModuleContext, RoundtableSocket } from '../module.js';
 import type { Logger } from '../logger.js';
 import { CommandError, withSchema } from '../realtime/with-schema.js';
-import { createRoomAccess, type Person, type RoomAccess } from '../speaking/room-access.js';
 
 /** Why a subscription ended: the rules no longer admit the person, or a co-chair removed them. */
 export type LostReason = 'access_changed' | 'removed';
@@ -14,12 +20,12 @@ export type LostReason = 'access_changed' | 'removed';
 export type Recheck = { lost: LostReason } | { lost: null; person: Person; room: Room };
 
 /**
- * The entrance of the chat, polls and reactions: every command passes `enter` (room access, then
- * lobby admission, as the speaking order does), and live subscriptions are re-checked whenever
- * access changes, so a removed or still-waiting person neither reads nor writes.
+ * The entrance of the chat, polls and reactions, over the room guard: every command passes
+ * `enter` (access and lobby admission), and live subscriptions are held under the guard's
+ * re-check, so a removed or still-waiting person neither reads nor writes.
  */
 export interface RoomGate {
-  readonly access: RoomAccess;
+  readonly access: Pick<RoomGuard, 'person'>;
   /** The person and room, or `not_found` / `forbidden` / `not_admitted`. */
   enter(personId: string, roomId: string): Promise<{ person: Person; room: Room }>;
   /**
@@ -36,94 +42,90 @@ export interface RoomGate {
   close(): void;
 }
 
-function lobbyOf(context: ModuleContext): Pick<LobbyModule, 'isAdmittedIn'> | null {
-  const module = context.modules.get('lobby');
-  return module && 'isAdmittedIn' in module ? (module as LobbyModule) : null;
-}
-
 const gates = new WeakMap<ModuleContext, RoomGate>();
 
-/** The one gate of an app, shared by the chat, polls and reactions (one access-change listener). */
+/** The one gate of an app, shared by the chat, polls and reactions. */
 export function roomGateOf(context: ModuleContext): RoomGate {
   let gate = gates.get(context);
   if (!gate) {
-    gate = createRoomGate(context);
+    gate = createRoomGate(context.guard);
     gates.set(context, gate);
   }
   return gate;
 }
 
-function createRoomGate(context: ModuleContext): RoomGate {
-  const access = createRoomAccess(context.store.db, context.clock);
-  const lobby = lobbyOf(context);
-  const isAdmitted = (room: Room, person: Person) =>
-    lobby ? lobby.isAdmittedIn(room, person) : Promise.resolve(true);
-  type Subscription = { roomId: string; onChange: (outcome: Recheck) => Promise<void> };
-  const tracked = new Map<RoundtableSocket, Map<string, Subscription>>();
+function createRoomGate(guard: RoomGuard): RoomGate {
+  const held = new Map<RoundtableSocket, Map<string, () => void>>();
   const keyOf = (topic: string, roomId: string) => `${topic}\u0000${roomId}`;
-
-  const check = async (personId: string, roomId: string): Promise<Recheck> => {
-    const [person, room] = await Promise.all([access.person(personId), access.room(roomId)]);
-    if (!person || !room || !canInRoom(person.actor, 'room:enter', room)) return { lost: 'access_changed' };
-    return (await isAdmitted(room, person)) ? { lost: null, person, room } : { lost: 'removed' };
-  };
-
-  const stopWatching = context.accessChanges.onChange((change) => {
-    access.invalidate(change);
-    const people = new Set(change.personIds);
-    const rooms = new Set(change.roomIds);
-    for (const [socket, subscribed] of tracked) {
-      for (const [key, subscription] of subscribed) {
-        const { roomId } = subscription;
-        if (!people.has(socket.data.personId) && !rooms.has(roomId)) continue;
-        check(socket.data.personId, roomId)
-          .then(async (outcome) => {
-            // Unsubscribed (or subscribed again) while the check ran: that subscription decides.
-            if (tracked.get(socket)?.get(key) !== subscription) return;
-            if (outcome.lost) tracked.get(socket)?.delete(key);
-            await subscription.onChange(outcome);
-          })
-          .catch((err: unknown) => context.logger.error({ err, key }, 'room subscription re-check failed'));
-      }
-    }
-  });
+  // The pass each person last entered a room with: `track` follows `enter` in the same handler,
+  // and holding with it re-checks at once an access change that landed in between.
+  const lastPass = new Map<string, RoomPass>();
+  const passKey = (personId: string, roomId: string) => `${personId}\u0000${roomId}`;
 
   return {
-    access,
+    access: { person: (personId) => guard.person(personId) },
     async enter(personId, roomId) {
-      const { person, room } = await access.authorize(personId, roomId, 'room:enter');
-      if (!(await isAdmitted(room, person))) {
-        throw new CommandError('not_admitted', 'Wait until a co-chair admits you to this room.');
-      }
-      return { person, room };
+      const pass = await guard.enter(personId, roomId, 'room:enter');
+      lastPass.set(passKey(personId, roomId), pass);
+      return pass;
     },
     track(socket, topic, roomId, onChange) {
-      let rooms = tracked.get(socket);
+      let rooms = held.get(socket);
       if (!rooms) {
-        rooms = new Map();
-        tracked.set(socket, rooms);
-        socket.on('disconnect', () => tracked.delete(socket));
+        const mine = new Map<string, () => void>();
+        rooms = mine;
+        held.set(socket, mine);
+        socket.on('disconnect', () => {
+          for (const release of mine.values()) release();
+          held.delete(socket);
+        });
       }
-      rooms.set(keyOf(topic, roomId), { roomId, onChange });
+      const key = keyOf(topic, roomId);
+      rooms.get(key)?.();
+      const personId = socket.data.personId;
+      const pass = lastPass.get(passKey(personId, roomId)) ?? null;
+      lastPass.delete(passKey(personId, roomId));
+      const release = guard.hold(
+        {
+          personId,
+          roomId,
+          action: 'room:enter',
+          revoke: async (refusal) => {
+            held.get(socket)?.delete(key);
+            await onChange({ lost: revokeReasonOf(refusal) });
+          },
+          recheck: (now) => onChange({ lost: null, person: now.person, room: now.room }),
+        },
+        pass,
+      );
+      rooms.set(key, release);
     },
     untrack(socket, topic, roomId) {
-      tracked.get(socket)?.delete(keyOf(topic, roomId));
+      const key = keyOf(topic, roomId);
+      held.get(socket)?.get(key)?.();
+      held.get(socket)?.delete(key);
     },
-    close: stopWatching,
+    close() {
+      for (const rooms of held.values()) for (const release of rooms.values()) release();
+      held.clear();
+    },
   };
 }
 
+/** Decisions behind the gate are for people it admitted. */
+const ADMITTED: RoomFacts = { admission: 'admitted' };
+
 /** The chat role the room's rules give a person. */
 export function chatRoleOf(person: Person, room: Room): ChatRole {
-  if (canInRoom(person.actor, 'speaking:moderate', room)) return 'moderator';
-  if (canInRoom(person.actor, 'minutes:write', room)) return 'note_taker';
-  if (canInRoom(person.actor, 'speaking:raise', room)) return 'participant';
+  if (canInRoom(person.actor, 'speaking:moderate', room, ADMITTED)) return 'moderator';
+  if (canInRoom(person.actor, 'minutes:write', room, ADMITTED)) return 'note_taker';
+  if (canInRoom(person.actor, 'speaking:raise', room, ADMITTED)) return 'participant';
   return 'observer';
 }
 
 /** Refuses anyone but the room's co-chairs and organizers. */
 export function requireModerator(person: Person, room: Room, what: string): void {
-  if (!canInRoom(person.actor, 'speaking:moderate', room)) {
+  if (!canInRoom(person.actor, 'speaking:moderate', room, ADMITTED)) {
     throw new CommandError(ErrorCode.Forbidden, `Only co-chairs and organizers ${what}.`);
   }
 }

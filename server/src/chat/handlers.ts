@@ -23,7 +23,7 @@ import type { Clock, RoundtableSocket } from '../module.js';
 import { CommandError } from '../realtime/with-schema.js';
 import type { Store } from '../store/db.js';
 import type { HandLimiter } from '../speaking/hand-limiter.js';
-import type { Person } from '../speaking/room-access.js';
+import type { Person } from '../access/guard.js';
 import type { Cooldown } from './cooldown.js';
 import { chatRoleOf, gatedListener, requireModerator, type RoomGate } from './gate.js';
 import { findMessage, insertMessage, listHistory, markDeleted, markRead, unreadCounts } from './messages.js';

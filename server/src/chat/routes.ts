@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { canInEvent } from '../access/can.js';
+import { canInEvent } from '@roundtable/shared';
 import { recordAudit } from '../audit/audit.js';
 import { EventParams } from '../events/params.js';
 import { HttpError } from '../http/errors.js';

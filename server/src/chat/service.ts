@@ -12,7 +12,6 @@ import {
 import { recordAudit, type AuditRecord } from '../audit/audit.js';
 import type { ModuleContext } from '../module.js';
 import { CommandError } from '../realtime/with-schema.js';
-import { createRoomStateStore } from '../speaking/room-state-store.js';
 import { chatRooms } from './names.js';
 
 export type ChatService = ReturnType<typeof createChatService>;
@@ -20,11 +19,10 @@ export type ChatService = ReturnType<typeof createChatService>;
 /** The chat's server-owned parts: each room's rules (versioned, shared by instances) and delivery. */
 export function createChatService(context: ModuleContext) {
   const { io, logger, metrics, store } = context;
-  const settings = createRoomStateStore<ChatSettings>(
+  const settings = context.roomStates.open<ChatSettings>(
     'chat',
     ChatSettingsSchema,
     () => DEFAULT_CHAT_SETTINGS,
-    context,
   );
 
   const roomOf = (roomId: string, audience: ChatAudience): string => {

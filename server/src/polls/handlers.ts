@@ -13,10 +13,11 @@ import {
   type Room,
 } from '@roundtable/shared';
 import type { z } from 'zod';
-import { canInRoom } from '../access/can.js';
+import { canInRoom } from '@roundtable/shared';
 import type { Logger } from '../logger.js';
 import type { RoundtableSocket } from '../module.js';
-import { speakerIn, type Person } from '../speaking/room-access.js';
+import type { Person } from '../access/guard.js';
+import { speakerIn } from '../speaking/speakers.js';
 import { gatedListener, requireModerator, type RoomGate } from '../chat/gate.js';
 import { pollRooms } from './names.js';
 import type { AcceptedPollCommand, PollService } from './service.js';
@@ -41,8 +42,8 @@ export function registerPollHandlers(socket: RoundtableSocket, deps: PollHandler
       name: person.name,
       delegationId: speaker.delegationId,
       delegationLabel: speaker.delegationId ? await deps.delegationName(speaker.delegationId) : null,
-      moderator: canInRoom(person.actor, 'speaking:moderate', room),
-      voter: canInRoom(person.actor, 'speaking:raise', room),
+      moderator: canInRoom(person.actor, 'speaking:moderate', room, { admission: 'admitted' }),
+      voter: canInRoom(person.actor, 'speaking:raise', room, { admission: 'admitted' }),
     };
   };
 
@@ -76,7 +77,9 @@ export function registerPollHandlers(socket: RoundtableSocket, deps: PollHandler
         socket.emit(PollEvents.Unsubscribed, { roomId, reason: outcome.lost });
         return;
       }
-      const moderator = canInRoom(outcome.person.actor, 'speaking:moderate', outcome.room);
+      const moderator = canInRoom(outcome.person.actor, 'speaking:moderate', outcome.room, {
+        admission: 'admitted',
+      });
       await socket.join(moderator ? pollRooms.chairs(roomId) : pollRooms.everyone(roomId));
       // A new role sees other things (live counts, or no longer): push what it sees now.
       const current = await service.current(roomId);

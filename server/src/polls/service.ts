@@ -20,7 +20,7 @@ import { minutesDocName } from '../minutes/workflow.js';
 import { readWorkflow } from '../minutes/workflow-store.js';
 import type { AppModule, ModuleContext } from '../module.js';
 import { CommandError } from '../realtime/with-schema.js';
-import { createRoomStateStore, type Versioned } from '../speaking/room-state-store.js';
+import type { Versioned } from '../room-state/store.js';
 import { insertPollResult, type ResultLanguage } from './minutes-block.js';
 import { pollRooms } from './names.js';
 
@@ -47,7 +47,7 @@ export type PollService = ReturnType<typeof createPollService>;
 
 export function createPollService(context: ModuleContext) {
   const { io, clock, logger, metrics, store } = context;
-  const states = createRoomStateStore('polls', PollsStateSchema, initialPollsState, context);
+  const states = context.roomStates.open('polls', PollsStateSchema, initialPollsState);
   const pending = new Map<string, { latest: Versioned<PollsState>; timer: NodeJS.Timeout | null }>();
   const lastSent = new Map<string, number>();
 

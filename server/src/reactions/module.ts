@@ -8,12 +8,12 @@ import {
   type ReactionShown,
 } from '@roundtable/shared';
 import type { z } from 'zod';
-import { canInRoom } from '../access/can.js';
+import { canInRoom } from '@roundtable/shared';
 import { gatedListener, requireModerator, roomGateOf } from '../chat/gate.js';
 import type { AppModule, ModuleContext } from '../module.js';
 import { CommandError } from '../realtime/with-schema.js';
 import { createHandLimiter } from '../speaking/hand-limiter.js';
-import type { Person } from '../speaking/room-access.js';
+import type { Person } from '../access/guard.js';
 import type { Room } from '@roundtable/shared';
 import { createReactionCounter } from './counts.js';
 
@@ -54,7 +54,7 @@ export function createReactionsModule(context: ModuleContext): AppModule {
         return null;
       });
       on(ReactionEvents.Send, ReactionSendPayloadSchema, async ({ kind }, room, person) => {
-        if (!canInRoom(person.actor, 'speaking:raise', room)) {
+        if (!canInRoom(person.actor, 'speaking:raise', room, { admission: 'admitted' })) {
           throw new CommandError(ErrorCode.Forbidden, 'Observers watch without reacting.');
         }
         const now = clock.now();
