@@ -16,6 +16,7 @@ import { verifyWsToken } from './auth/tokens.js';
 import { publicOrigin as configuredOrigin } from './config.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { originCheck } from './http/origin.js';
+import { metricsGuard, securityHeaders } from './http/security.js';
 import type { AppDeps, AppModule, ModuleContext, RoundtableServer } from './module.js';
 import { Registry } from 'prom-client';
 import { DependencyHealth } from './observability/health.js';
@@ -97,6 +98,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
+  app.use(securityHeaders(config, () => context.publicOrigin()));
   app.use(
     pinoHttp({
       logger,
@@ -136,7 +138,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       .status(problems.length ? 503 : 200)
       .json({ status: problems.length ? 'unready' : 'ready', problems, detail });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsGuard(config), async (_req, res) => {
     // Merged per scrape: a registry merged at start-up would miss what modules register later.
     const metricsOutput = Registry.merge([metrics.registry, health.registry]);
     res.type(metricsOutput.contentType).send(await metricsOutput.metrics());

@@ -40,6 +40,11 @@ export const ConfigSchema = z.object({
   LIVEKIT_API_URL: z.string().optional(),
   LIVEKIT_API_KEY: z.string().optional(),
   LIVEKIT_API_SECRET: z.string().optional(),
+  /**
+   * Bearer token `/metrics` requires (`Authorization: Bearer <token>`). Unset: only clients on this
+   * machine may scrape it — set it whenever a proxy on the same host forwards public traffic.
+   */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Whether to trust X-Forwarded-* headers (behind a load balancer). */
   TRUST_PROXY: BoolFromEnv.default(false),
   /** Seconds a presence entry lives without a heartbeat from its instance. */
