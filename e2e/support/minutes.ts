@@ -55,8 +55,21 @@ export class MinutesScreen {
     await expect(this.region.getByText('All changes saved', { exact: true })).toBeVisible();
   }
 
-  /** The editor's chunk loads after the rest of the room, so the first connection may take a while. */
+  /** Opens the minutes panel from the room's control bar, unless it is open already. */
+  async open(): Promise<void> {
+    const toggle = this.page
+      .getByRole('toolbar', { name: 'Meeting controls' })
+      .getByRole('button', { name: 'Minutes', exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(this.region).toBeVisible();
+  }
+
+  /**
+   * Opens the panel, then waits: the editor's chunk loads after the rest of the room, so the first
+   * connection may take a while.
+   */
   async waitUntilConnected(): Promise<void> {
+    await this.open();
     await expect(this.region.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({
       timeout: 30_000,
     });

@@ -91,6 +91,15 @@ export class Organizer {
   }
 }
 
+/** The side panels, by the label of their control-bar button, and the region each one is. */
+export const PANELS = {
+  Speakers: 'Speakers list',
+  Agenda: 'Agenda',
+  Minutes: 'Minutes',
+  People: 'People in the room',
+} as const;
+export type PanelName = keyof typeof PANELS;
+
 /** The room screen as one actor sees it. */
 export class RoomScreen {
   constructor(readonly page: Page) {}
@@ -99,15 +108,41 @@ export class RoomScreen {
   async enterFromEventPage(roomName: string): Promise<void> {
     await this.page.getByRole('link', { name: roomName }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: roomName })).toBeVisible();
-    await expect(this.speakersRegion.getByRole('heading', { name: 'The floor' })).toBeVisible();
+    await expect(this.stage.getByRole('heading', { name: 'The floor' })).toBeVisible();
   }
 
   region(name: string): Locator {
     return this.page.getByRole('region', { name, exact: true });
   }
 
+  /** The centre of the room: the floor, its clock, one's place, the current agenda item, the media. */
+  get stage(): Locator {
+    return this.region('The floor');
+  }
+
+  /** The one control bar at the bottom. */
+  get controlBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Meeting controls' });
+  }
+
   get speakersRegion(): Locator {
-    return this.region('Speakers list');
+    return this.region(PANELS.Speakers);
+  }
+
+  /** Opens a side panel from the control bar (one is open at a time), unless it is open already. */
+  async openPanel(name: PanelName): Promise<Locator> {
+    const toggle = this.controlBar.getByRole('button', { name, exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const region = this.region(PANELS[name]);
+    await expect(region).toBeVisible();
+    return region;
+  }
+
+  /** Co-chair: picks an action from a speakers-list entry's menu. */
+  async entryAction(name: string, action: string | RegExp): Promise<void> {
+    await (await this.openPanel('Speakers')).getByRole('button', { name: `Actions for ${name}` }).click();
+    await this.page.getByRole('menuitem', { name: action }).click();
   }
 
   get banner(): Locator {
@@ -131,16 +166,18 @@ export class RoomScreen {
   }
 
   async raiseHand(): Promise<void> {
-    await this.speakersRegion.getByRole('button', { name: 'Raise my hand' }).click();
+    await this.controlBar.getByRole('button', { name: 'Raise my hand' }).click();
     await expect(this.page.getByTestId('my-position')).toBeVisible();
   }
 
+  /** A button anywhere in the room (stage, control bar, open panel, dialog). */
   button(name: string | RegExp): Locator {
-    return this.speakersRegion.getByRole('button', { name });
+    return this.page.getByRole('button', { name });
   }
 
   /** Co-chair: no floor, nobody waiting, so the test starts from a known state. */
   async resetSpeakingOrder(): Promise<void> {
+    await this.openPanel('Speakers');
     const end = this.button('End the turn');
     if (await end.isVisible()) await end.click();
     await expect(this.button('End the turn')).toBeHidden();

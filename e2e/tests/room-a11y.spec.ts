@@ -44,25 +44,32 @@ test.describe.serial('accessibility of the event page, the room for each role an
     const [chair, , participant] = screens as [RoomScreen, RoomScreen, RoomScreen, RoomScreen];
     // A meeting in progress shows the most: someone waiting, someone with the floor.
     if ((await participant.page.getByTestId('my-position').count()) === 0) await participant.raiseHand();
-    await chair.speakersRegion
+    await (
+      await chair.openPanel('Speakers')
+    )
       .getByRole('combobox', { name: 'Person' })
       .selectOption({ label: PEOPLE.noteTaker });
     await chair.button('Add to the list').click();
     await chair.button('Next speaker').click();
     await expect(chair.page.getByTestId('floor-countdown')).toBeVisible();
-    await chair.page.getByText('Audit log').click();
 
-    for (const actor of Object.values(actors))
-      await expect(actor.page.getByTestId('people-count')).toBeVisible();
-    // Each screen is its own browser process: scanning them together takes the time of the slowest.
-    const results = await Promise.all(
-      Object.entries(actors).map(async ([role, actor]) => ({
-        role,
-        // The page frame around the room was checked with the event page; scan the room itself.
-        violations: await seriousViolations(actor.page, '#main'),
-      })),
-    );
-    expect(results).toEqual(Object.keys(actors).map((role) => ({ role, violations: [] })));
+    // Each panel in turn (one is open at a time), on every screen.
+    for (const panel of ['Speakers', 'People'] as const) {
+      for (const screen of screens) await screen.openPanel(panel);
+      for (const actor of Object.values(actors)) {
+        if (panel === 'People') await expect(actor.page.getByTestId('people-count')).toBeVisible();
+      }
+      // Each screen is its own browser process: scanning them together takes the time of the slowest.
+      const results = await Promise.all(
+        Object.entries(actors).map(async ([role, actor]) => ({
+          role,
+          panel,
+          // The page frame around the room was checked with the event page; scan the room itself.
+          violations: await seriousViolations(actor.page, '#main'),
+        })),
+      );
+      expect(results).toEqual(Object.keys(actors).map((role) => ({ role, panel, violations: [] })));
+    }
   });
 
   test('the organizer console has no serious violation', async () => {

@@ -30,7 +30,7 @@ function leaves(tree: unknown, prefix = ''): Map<string, string> {
  * English sentences of the room screens that would betray an untranslated string: several words,
  * no placeholder, and different in Japanese (so the demo's English content cannot match them).
  */
-const ROOM_SECTIONS = ['room', 'speaking', 'agenda', 'people', 'lobby', 'connection', 'common'];
+const ROOM_SECTIONS = ['room', 'layout', 'speaking', 'agenda', 'people', 'lobby', 'connection', 'common'];
 const japanese = leaves(ja);
 const englishSentences = [...leaves(en)]
   .filter(([key]) => ROOM_SECTIONS.includes(key.split('.')[0] ?? ''))
@@ -61,13 +61,14 @@ test.describe.serial('the room in Japanese', () => {
       await page.getByRole('link', { name: STAKEHOLDER_ROOM_JA }).click();
       // The organizers' content in Japanese too, not only the interface.
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(STAKEHOLDER_ROOM_JA);
+      // The stage (the floor, the media) and the open panel, each named in Japanese.
       await expect(page.getByRole('heading', { level: 2 })).toHaveText(
-        ['議題', '発言者リスト', '議事録', '入室者', '音声・映像'],
+        ['発言中', '音声・映像', '発言者リスト'],
         {
           useInnerText: true,
         },
       );
-      await expect(page.getByRole('heading', { name: '発言中', exact: true })).toBeVisible();
+      await expect(page.getByRole('toolbar', { name: '会議の操作' })).toBeVisible();
     }
 
     const hand = participant.getByRole('button', { name: '挙手を取り下げる' });
@@ -77,10 +78,28 @@ test.describe.serial('the room in Japanese', () => {
     await expect(chair.getByTestId('floor-countdown')).toHaveText(/^(残り|発言時間) \d+:\d\d$/);
     await expect(participant.getByTestId('floor-countdown')).toHaveText(/^(残り|発言時間) \d+:\d\d$/);
 
-    // Open everything the co-chair can open, so its strings are checked too.
-    await chair.getByText('操作記録').click();
+    // Open every panel and view, so that their strings are checked too.
     await expect(chair.getByRole('heading', { name: '共同議長の操作パネル' })).toBeVisible();
     await expectNoUntranslatedText(chair);
+    await chair.getByRole('button', { name: '発言時間と操作記録' }).click();
+    await expect(
+      chair.getByRole('dialog').getByRole('heading', { name: '操作記録', exact: true }),
+    ).toBeVisible();
+    await expectNoUntranslatedText(chair);
+    await chair.keyboard.press('Escape');
+    for (const page of [chair, participant]) {
+      for (const [panel, heading] of [
+        ['議題', '議題'],
+        ['入室者', '入室者'],
+      ] as const) {
+        await page
+          .getByRole('toolbar', { name: '会議の操作' })
+          .getByRole('button', { name: panel, exact: true })
+          .click();
+        await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
+        await expectNoUntranslatedText(page);
+      }
+    }
     await expectNoUntranslatedText(participant);
   });
 });

@@ -30,13 +30,13 @@ test.describe.serial('coming back to a meeting', () => {
   });
 
   test('the co-chair builds the agenda live and starts an item', async () => {
-    const agenda = coChair.region('Agenda');
+    const agenda = await coChair.openPanel('Agenda');
     const title = `Opening remarks ${Date.now()}`;
     await agenda.getByRole('group', { name: 'Title' }).getByLabel('English').fill(title);
     await agenda.getByLabel('Duration (minutes)').fill('5');
     await agenda.getByLabel('Presenters').fill(`${PEOPLE.coChair}, Katy Mastman`);
     await agenda.getByRole('button', { name: 'Add to the agenda' }).click();
-    await expect(waiting.region('Agenda').getByText(title)).toBeVisible();
+    await expect((await waiting.openPanel('Agenda')).getByText(title)).toBeVisible();
     await agenda.getByRole('button', { name: `Make current ${title}` }).click();
     await expect(waiting.page.getByTestId('agenda-current')).toContainText(title);
     await expect(waiting.page.getByTestId('agenda-current')).toContainText(
@@ -68,7 +68,7 @@ test.describe.serial('coming back to a meeting', () => {
     await context.setOffline(true);
     await expect(waiting.banner).toBeVisible();
     await waiting.button('Lower my hand').click();
-    await expect(waiting.speakersRegion.getByRole('alert')).toContainText('You are offline');
+    await expect(waiting.controlBar.getByRole('alert')).toContainText('You are offline');
 
     // The meeting goes on without them: the floor moves to them and the agenda grows.
     await coChair.button('Next speaker').click();
@@ -80,6 +80,7 @@ test.describe.serial('coming back to a meeting', () => {
     await context.setOffline(false);
     await expect(waiting.banner).toBeHidden({ timeout: 20_000 });
     await expect(page.getByText('You have the floor')).toBeVisible();
+    await waiting.openPanel('Speakers');
     await expect(page.getByTestId('speakers-empty')).toBeVisible();
     await expect(page.getByTestId('agenda-current')).toContainText(later);
     await expectSameCountdown([coChair, waiting]);

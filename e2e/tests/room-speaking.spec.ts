@@ -60,7 +60,7 @@ test.describe.serial('the speaking order in a meeting', () => {
   test('participants from two sides raise hands and the co-chair gives the floor in order', async () => {
     for (const screen of everyone) await screen.enterFromEventPage(STAKEHOLDER_ROOM);
     await coChair.resetSpeakingOrder();
-    await expect(observer.button('Raise my hand')).toHaveCount(0);
+    await expect(observer.button('Raise my hand')).toBeDisabled();
 
     await japan.raiseHand();
     await us.raiseHand();
@@ -90,9 +90,14 @@ test.describe.serial('the speaking order in a meeting', () => {
     await coChair.button('Add to the list').click();
     await expectOnEveryScreen(everyone, names, [PEOPLE.participantJapan, PEOPLE.participantUs]);
 
-    // Keyboard only: focus the move button and press Enter, no pointer involved.
-    const moveUp = coChair.button(`Move ${PEOPLE.participantUs} up`);
-    await moveUp.focus();
+    // Keyboard only: focus the entry's menu button, open it with Enter, pick "Move up" with the arrows.
+    await coChair.speakersRegion.getByRole('button', { name: `Actions for ${PEOPLE.participantUs}` }).focus();
+    await coChair.page.keyboard.press('Enter');
+    await expect(coChair.page.getByRole('menuitem', { name: 'Give the floor' })).toBeFocused();
+    await coChair.page.keyboard.press('ArrowDown');
+    await expect(
+      coChair.page.getByRole('menuitem', { name: `Move ${PEOPLE.participantUs} up` }),
+    ).toBeFocused();
     await coChair.page.keyboard.press('Enter');
     await expectOnEveryScreen(everyone, names, [PEOPLE.participantUs, PEOPLE.participantJapan]);
 
@@ -102,11 +107,11 @@ test.describe.serial('the speaking order in a meeting', () => {
       .filter({ hasText: PEOPLE.participantJapan })
       .dragTo(coChair.page.getByTestId('speaker').filter({ hasText: PEOPLE.participantUs }));
     await expectOnEveryScreen(everyone, names, [PEOPLE.participantJapan, PEOPLE.participantUs]);
-    await coChair.button(`Move ${PEOPLE.participantJapan} down`).press('Enter');
+    await coChair.entryAction(PEOPLE.participantJapan, `Move ${PEOPLE.participantJapan} down`);
     await expectOnEveryScreen(everyone, names, [PEOPLE.participantUs, PEOPLE.participantJapan]);
 
     await coChair.button('Pause the timer').click();
-    await expect(japan.speakersRegion.getByText('Paused', { exact: true })).toBeVisible();
+    await expect(japan.stage.getByText('Paused', { exact: true })).toBeVisible();
     await coChair.button('Resume the timer').click();
     await coChair.button('Next speaker').click();
     await expectOnEveryScreen(everyone, floor, holding(PEOPLE.participantUs));
@@ -115,21 +120,24 @@ test.describe.serial('the speaking order in a meeting', () => {
 
   test('a refused action is explained on the screen', async () => {
     // Japan is already waiting with a normal request, and the list allows one per person and kind.
-    await japan.speakersRegion.getByRole('radio', { name: 'To speak' }).check();
-    await japan.button('Raise my hand').click();
-    await expect(japan.speakersRegion.getByRole('alert')).toContainText('already on the list');
+    await japan.controlBar.getByRole('button', { name: 'Kind of request' }).click();
+    await japan.page.getByRole('menuitem', { name: 'Raise my hand: To speak' }).click();
+    await expect(japan.controlBar.getByRole('alert')).toContainText('already on the list');
   });
 
   test('the time-up signal shows on every screen', async () => {
-    const rules = coChair.speakersRegion.getByRole('form', { name: 'Rules of the list' });
+    const rules = coChair.page.getByRole('dialog').getByRole('form', { name: 'Rules of the list' });
+    await coChair.button('Rules of the list').click();
     await rules.getByRole('spinbutton', { name: 'minutes' }).fill('0');
     await rules.getByRole('spinbutton', { name: 'seconds' }).fill('2');
     await rules.getByRole('button', { name: 'Save the rules' }).click();
     await expect(rules.getByRole('status')).toHaveText('Saved.');
+    await coChair.page.keyboard.press('Escape');
     await coChair.button('Next speaker').click();
     for (const screen of everyone) {
       await expect(screen.page.getByText(`Time is up for ${PEOPLE.participantJapan}.`)).toBeVisible();
     }
+    await coChair.button('Rules of the list').click();
     await rules.getByRole('spinbutton', { name: 'minutes' }).fill('3');
     await rules.getByRole('spinbutton', { name: 'seconds' }).fill('0');
     await rules.getByRole('button', { name: 'Save the rules' }).click();
@@ -137,21 +145,21 @@ test.describe.serial('the speaking order in a meeting', () => {
   });
 
   test('a co-chair removes someone from the room, who asks again and is admitted', async () => {
-    await coChair
-      .region('People in the room')
-      .getByRole('button', { name: `Remove from the room ${PEOPLE.observer}` })
-      .click();
+    const people = await coChair.openPanel('People');
+    await people.getByRole('button', { name: `Actions for ${PEOPLE.observer}` }).click();
+    await coChair.page.getByRole('menuitem', { name: 'Remove from the room' }).click();
     await coChair.page
+      .getByRole('dialog')
       .getByRole('button', { name: `Really remove ${PEOPLE.observer} from the room?` })
       .click();
     await expect(
       observer.page.getByRole('heading', { name: 'You were removed from this room' }),
     ).toBeVisible();
-    await expect(observer.speakersRegion).toHaveCount(0);
+    await expect(observer.stage).toHaveCount(0);
 
     await observer.page.getByRole('button', { name: 'Ask to be admitted again' }).click();
     await expect(observer.page.getByText('You are waiting for a co-chair to admit you.')).toBeVisible();
     await coChair.page.getByRole('button', { name: `Admit ${PEOPLE.observer}` }).click();
-    await expect(observer.speakersRegion.getByRole('heading', { name: 'The floor' })).toBeVisible();
+    await expect(observer.stage.getByRole('heading', { name: 'The floor' })).toBeVisible();
   });
 });

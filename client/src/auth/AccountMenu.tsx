@@ -34,7 +34,7 @@ export function AccountMenu() {
   }
   return (
     <div className="account">
-      <span>{t('auth.signedInAs', { name: me.data.person.name })}</span>
+      <span className="phone-hidden">{t('auth.signedInAs', { name: me.data.person.name })}</span>
       <button type="button" onClick={handleSignOut} disabled={mutation.isPending}>
         {t('auth.signOut')}
       </button>

@@ -13,7 +13,9 @@ export function LanguageSwitch() {
 
   return (
     <div className="language-switch">
-      <label htmlFor={id}>{t('language.label')}</label>
+      <label htmlFor={id} className="phone-hidden">
+        {t('language.label')}
+      </label>
       <select id={id} value={i18n.resolvedLanguage ?? 'en'} onChange={handleChange}>
         {LANGUAGES.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>

@@ -14,7 +14,7 @@ import { roomAbilities } from './abilities';
 import { roomKeys } from './api';
 import { LobbyWaiting } from './lobby/LobbyWaiting';
 import { useLobbyGate } from './lobby/useLobbyGate';
-import { RoomRegions } from './RoomRegions';
+import { RoomLayout } from './layout/RoomLayout';
 import { useAccessWithdrawn } from './useAccessWithdrawn';
 import './room.css';
 import { isEmptyText } from '@roundtable/shared';
@@ -47,6 +47,10 @@ function RoomSession({ room, me }: { room: RoomView; me: Me }) {
   const gate = useLobbyGate(room.id);
   const withdrawn = useAccessWithdrawn(room.id);
 
+  // Admitted: the meeting itself, with its own one-line header and control bar.
+  if (!withdrawn && gate.status === 'admitted')
+    return <RoomLayout room={room} me={me} abilities={abilities} />;
+
   let content;
   if (withdrawn) {
     content = (
@@ -54,8 +58,6 @@ function RoomSession({ room, me }: { room: RoomView; me: Me }) {
         <p>{t('room.accessWithdrawn')}</p>
       </div>
     );
-  } else if (gate.status === 'admitted') {
-    content = <RoomRegions room={room} me={me} abilities={abilities} />;
   } else if (gate.status === 'pending') {
     content = gate.error ? <ActionError error={gate.error} /> : <Loading />;
   } else {

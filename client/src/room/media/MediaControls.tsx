@@ -1,7 +1,12 @@
 import type { MediaGrants } from '@roundtable/shared';
 import { useLocalParticipant } from '@livekit/components-react';
-import { useState } from 'react';
+import { Mic, MicOff, MonitorUp, MonitorX, Video, VideoOff } from 'lucide-react';
+import { useContext, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { Tip } from '../../ui/Tooltip';
+import { MediaBarSlot } from '../layout/roomContext';
+import { SHORTCUTS, shortcutLabel, useShortcut } from '../layout/shortcuts';
 import { MediaErrorAlert } from './MediaErrorAlert';
 import { mayPublish } from './publishing';
 import type { PermissionChange } from './useMediaSession';
@@ -36,37 +41,84 @@ export function MediaControls({ grants, permissionChange, deviceError, onLeave }
     });
   }
 
+  const slot = useContext(MediaBarSlot);
+  const mayMic = mayPublish(grants, 'microphone');
+  const mayCamera = mayPublish(grants, 'camera');
+  const toggleMic = () => run(localParticipant.setMicrophoneEnabled(!isMicrophoneEnabled));
+  const toggleCamera = () => run(localParticipant.setCameraEnabled(!isCameraEnabled));
+  useShortcut(mayMic ? SHORTCUTS.microphone : undefined, toggleMic);
+  useShortcut(mayCamera ? SHORTCUTS.camera : undefined, toggleCamera);
+
+  const buttons = (
+    <>
+      {mayMic && (
+        <BarButton
+          label={isMicrophoneEnabled ? t('media.controls.microphoneOff') : t('media.controls.microphoneOn')}
+          caption={t('layout.media.microphone')}
+          shortcut={shortcutLabel(SHORTCUTS.microphone)}
+          on={isMicrophoneEnabled}
+          icon={
+            isMicrophoneEnabled ? (
+              <Mic aria-hidden="true" size={22} />
+            ) : (
+              <MicOff aria-hidden="true" size={22} />
+            )
+          }
+          onClick={toggleMic}
+        />
+      )}
+      {mayCamera && (
+        <BarButton
+          label={isCameraEnabled ? t('media.controls.cameraOff') : t('media.controls.cameraOn')}
+          caption={t('layout.media.camera')}
+          shortcut={shortcutLabel(SHORTCUTS.camera)}
+          on={isCameraEnabled}
+          icon={
+            isCameraEnabled ? (
+              <Video aria-hidden="true" size={22} />
+            ) : (
+              <VideoOff aria-hidden="true" size={22} />
+            )
+          }
+          onClick={toggleCamera}
+        />
+      )}
+      {mayPublish(grants, 'screen_share') && (
+        <BarButton
+          label={isScreenShareEnabled ? t('media.controls.stopSharing') : t('media.controls.shareScreen')}
+          caption={t('layout.media.screen')}
+          on={isScreenShareEnabled}
+          icon={
+            isScreenShareEnabled ? (
+              <MonitorX aria-hidden="true" size={22} />
+            ) : (
+              <MonitorUp aria-hidden="true" size={22} />
+            )
+          }
+          onClick={() =>
+            run(
+              localParticipant.setScreenShareEnabled(!isScreenShareEnabled, {
+                audio: mayPublish(grants, 'screen_share_audio'),
+              }),
+              isPickerCancelled,
+            )
+          }
+        />
+      )}
+    </>
+  );
+
   return (
     <div className="media-controls">
-      <div className="actions" role="group" aria-label={t('media.controls.label')}>
-        {mayPublish(grants, 'microphone') && (
-          <button
-            type="button"
-            onClick={() => run(localParticipant.setMicrophoneEnabled(!isMicrophoneEnabled))}
-          >
-            {isMicrophoneEnabled ? t('media.controls.microphoneOff') : t('media.controls.microphoneOn')}
-          </button>
-        )}
-        {mayPublish(grants, 'camera') && (
-          <button type="button" onClick={() => run(localParticipant.setCameraEnabled(!isCameraEnabled))}>
-            {isCameraEnabled ? t('media.controls.cameraOff') : t('media.controls.cameraOn')}
-          </button>
-        )}
-        {mayPublish(grants, 'screen_share') && (
-          <button
-            type="button"
-            onClick={() =>
-              run(
-                localParticipant.setScreenShareEnabled(!isScreenShareEnabled, {
-                  audio: mayPublish(grants, 'screen_share_audio'),
-                }),
-                isPickerCancelled,
-              )
-            }
-          >
-            {isScreenShareEnabled ? t('media.controls.stopSharing') : t('media.controls.shareScreen')}
-          </button>
-        )}
+      {/* In the room's control bar when there is one; in place otherwise. */}
+      {slot ? (
+        createPortal(buttons, slot)
+      ) : (
+        <div className="actions" role="group" aria-label={t('media.controls.label')}>
+          {buttons}
+        </div>
+      )}
+      <div className="actions">
         <button type="button" onClick={onLeave}>
           {t('media.controls.leave')}
         </button>
@@ -79,5 +131,33 @@ export function MediaControls({ grants, permissionChange, deviceError, onLeave }
       </p>
       <MediaErrorAlert error={error ?? deviceError} />
     </div>
+  );
+}
+
+interface BarButtonProps {
+  label: string;
+  caption: string;
+  shortcut?: string;
+  on: boolean;
+  icon: ReactNode;
+  onClick: () => void;
+}
+
+/** A control-bar button: an icon and a short caption, the full action as its name and tooltip. */
+function BarButton({ label, caption, shortcut, on, icon, onClick }: BarButtonProps) {
+  return (
+    <Tip label={label} shortcut={shortcut}>
+      <button
+        type="button"
+        className={on ? 'bar-button bar-button-on' : 'bar-button'}
+        aria-label={label}
+        onClick={onClick}
+      >
+        {icon}
+        <span className="bar-label" aria-hidden="true">
+          {caption}
+        </span>
+      </button>
+    </Tip>
   );
 }

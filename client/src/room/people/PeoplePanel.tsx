@@ -2,7 +2,9 @@ import { LobbyEvents, type PresenceEntry, type SpeakingState, type SpeechKind } 
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../realtime/ActionError';
 import { useCommand } from '../../realtime/useCommand';
-import { ConfirmButton } from '../../ui/ConfirmButton';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { Menu } from '../../ui/Menu';
 import { Loading } from '../../ui/Loading';
 import { groupBySideAndCategory } from './groupPeople';
 import type { PresenceView } from './usePresence';
@@ -19,6 +21,7 @@ interface PeoplePanelProps {
 export function PeoplePanel({ roomId, myId, presence, speaking, moderate }: PeoplePanelProps) {
   const { t } = useTranslation();
   const command = useCommand();
+  const [removing, setRemoving] = useState<PresenceEntry | null>(null);
   if (!presence.people) return presence.error ? <ActionError error={presence.error} /> : <Loading />;
 
   const hands = new Map<string, SpeechKind>();
@@ -68,13 +71,17 @@ export function PeoplePanel({ roomId, myId, presence, speaking, moderate }: Peop
                       )}
                       {person.inMedia && <span className="badge badge-media">{t('people.inMedia')}</span>}
                       {removable && (
-                        <ConfirmButton
-                          subject={person.name}
-                          confirmLabel={t('people.removeConfirm', { name: person.name })}
-                          onConfirm={() => handleRemove(person)}
-                        >
-                          {t('people.remove')}
-                        </ConfirmButton>
+                        <Menu
+                          label={t('speaking.entryActions', { name: person.name })}
+                          items={[
+                            {
+                              id: 'remove',
+                              label: t('people.remove'),
+                              danger: true,
+                              onSelect: () => setRemoving(person),
+                            },
+                          ]}
+                        />
                       )}
                     </li>
                   );
@@ -85,6 +92,17 @@ export function PeoplePanel({ roomId, myId, presence, speaking, moderate }: Peop
         </div>
       ))}
       <ActionError error={command.error} />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) setRemoving(null);
+        }}
+        question={removing ? t('people.removeConfirm', { name: removing.name }) : ''}
+        detail={t('people.removeDetail')}
+        onConfirm={() => {
+          if (removing) handleRemove(removing);
+        }}
+      />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import type { AuditEntry } from '@roundtable/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import en from '../../i18n/en.json';
 import { useFormat } from '../../i18n/format';
@@ -16,17 +15,15 @@ function actionKey(action: string): KnownAction | null {
 }
 
 /**
- * Every moderation action of the room, newest first. Read when opened and again whenever the
- * speaking order changes while it is open.
+ * Every moderation action of the room, newest first. Read when shown (its own view, opened from
+ * the co-chair console) and again whenever the speaking order changes meanwhile.
  */
 export function AuditLog({ roomId, version }: { roomId: string; version: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [open, setOpen] = useState(false);
   const audit = useQuery({
     queryKey: [...roomKeys.audit(roomId), version],
     queryFn: ({ signal }) => fetchAudit(roomId, signal),
-    enabled: open,
     placeholderData: (previous) => previous,
   });
 
@@ -40,9 +37,9 @@ export function AuditLog({ roomId, version }: { roomId: string; version: number 
   }
 
   return (
-    <details className="audit-log" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>{t('speaking.auditLog')}</summary>
-      {audit.isPending && open && <p>{t('common.loading')}</p>}
+    <section className="audit-log" aria-labelledby="audit-log-heading">
+      <h3 id="audit-log-heading">{t('speaking.auditLog')}</h3>
+      {audit.isPending && <p>{t('common.loading')}</p>}
       {audit.isError && <ErrorAlert error={audit.error} />}
       {audit.data && audit.data.length === 0 && <p>{t('speaking.auditEmpty')}</p>}
       {audit.data && audit.data.length > 0 && (
@@ -54,6 +51,6 @@ export function AuditLog({ roomId, version }: { roomId: string; version: number 
           ))}
         </ol>
       )}
-    </details>
+    </section>
   );
 }

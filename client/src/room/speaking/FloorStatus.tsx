@@ -46,7 +46,9 @@ export function FloorStatus({ roomId, floor, myId, moderate, timeUp, hasWaiting 
   const where = floor ? delegation(floor) : '';
   return (
     <div className="floor">
-      <h3 id="floor-heading">{t('speaking.floor')}</h3>
+      <h2 id="floor-heading" className="stage-eyebrow">
+        {t('speaking.floor')}
+      </h2>
       {floor ? (
         <>
           <p className="floor-holder" data-testid="floor-holder">

@@ -45,7 +45,9 @@ export function SettingsForm({ roomId, settings }: { roomId: string; settings: S
       aria-labelledby={`${id}-heading`}
       onSubmit={(event) => void handleSubmit(event)}
     >
-      <h4 id={`${id}-heading`}>{t('speaking.settings')}</h4>
+      <h4 id={`${id}-heading`} className="visually-hidden">
+        {t('speaking.settings')}
+      </h4>
       <div className="field">
         <label htmlFor={`${id}-rotation`}>{t('speaking.rotation')}</label>
         <select

@@ -9,6 +9,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../realtime/ActionError';
 import { useCommand } from '../../realtime/useCommand';
+import { Menu } from '../../ui/Menu';
 import { useDelegationLabel } from '../labels';
 
 interface SpeakersListProps {
@@ -19,8 +20,8 @@ interface SpeakersListProps {
 }
 
 /**
- * The calling order everyone sees. Co-chairs reorder by drag and drop or, from the keyboard, with
- * the move buttons; moves address the server's list (`toIndex` in `entries`), which keeps each
+ * The calling order everyone sees. Co-chairs act on an entry from its menu (give the floor, move,
+ * remove), or reorder by drag and drop; moves address the server's list (`toIndex` in `entries`), which keeps each
  * kind's block together.
  */
 export function SpeakersList({ roomId, state, myId, moderate }: SpeakersListProps) {
@@ -84,32 +85,34 @@ export function SpeakersList({ roomId, state, myId, moderate }: SpeakersListProp
               data-testid="speaker"
             >
               <span className="speaker-name">{entry.name}</span>
-              {where && <span className="muted"> ({where})</span>}
+              {where && <span className="muted speaker-where"> ({where})</span>}
               {entry.kind !== 'normal' && <span className="badge">{t(`speaking.kinds.${entry.kind}`)}</span>}
               {entry.personId === myId && <span className="badge badge-you">{t('speaking.you')}</span>}
               {moderate && (
-                <span
-                  className="row-actions"
-                  role="group"
-                  aria-label={t('speaking.entryActions', { name: entry.name })}
-                >
-                  <button type="button" onClick={() => handleGive(entry)}>
-                    {t('speaking.giveFloor')}
-                    <span className="visually-hidden"> {entry.name}</span>
-                  </button>
-                  <button type="button" onClick={() => handleMove(entry, -1)} disabled={at <= start}>
-                    <span aria-hidden="true">↑</span>
-                    <span className="visually-hidden">{t('speaking.moveUp', { name: entry.name })}</span>
-                  </button>
-                  <button type="button" onClick={() => handleMove(entry, 1)} disabled={at >= end - 1}>
-                    <span aria-hidden="true">↓</span>
-                    <span className="visually-hidden">{t('speaking.moveDown', { name: entry.name })}</span>
-                  </button>
-                  <button type="button" className="button-danger" onClick={() => handleRemove(entry)}>
-                    {t('speaking.removeEntry')}
-                    <span className="visually-hidden"> {entry.name}</span>
-                  </button>
-                </span>
+                <Menu
+                  label={t('speaking.entryActions', { name: entry.name })}
+                  items={[
+                    { id: 'give', label: t('speaking.giveFloor'), onSelect: () => handleGive(entry) },
+                    {
+                      id: 'up',
+                      label: t('speaking.moveUp', { name: entry.name }),
+                      disabled: at <= start,
+                      onSelect: () => handleMove(entry, -1),
+                    },
+                    {
+                      id: 'down',
+                      label: t('speaking.moveDown', { name: entry.name }),
+                      disabled: at >= end - 1,
+                      onSelect: () => handleMove(entry, 1),
+                    },
+                    {
+                      id: 'remove',
+                      label: t('speaking.removeEntry'),
+                      danger: true,
+                      onSelect: () => handleRemove(entry),
+                    },
+                  ]}
+                />
               )}
             </li>
           );

@@ -1,5 +1,6 @@
 import { initialSpeakingState, type SpeakingEntry, type SpeakingStatePush } from '@roundtable/shared';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test/render';
 import { roomAbilities } from '../abilities';
@@ -49,21 +50,31 @@ function renderPanel(myId: string, role: 'co_chair' | 'participant' | 'observer'
 }
 
 describe('speaking panel', () => {
-  it('shows a participant their place in the calling order and no co-chair console', () => {
+  it('shows a participant the calling order, without entry menus or the co-chair console', () => {
     renderPanel('p-e2', 'participant');
-    expect(screen.getByTestId('my-position').textContent).toBe('You are number 2 of 2');
-    expect(screen.getByRole('button', { name: 'Lower my hand' })).toBeTruthy();
+    const entries = screen.getAllByTestId('speaker').map((entry) => entry.textContent ?? '');
+    expect(entries.map((text) => text.split(' (')[0])).toEqual(['WATANABE Daiki', 'Emily Johnson']);
+    expect(entries[1]).toContain('You');
+    expect(screen.queryByRole('button', { name: /^Actions for/ })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Co-chair console' })).toBeNull();
   });
 
-  it('gives co-chairs a named move button per direction for keyboard reordering', () => {
+  it('gives co-chairs a menu per entry, with the moves its place allows, from the keyboard', async () => {
+    const user = userEvent.setup();
     renderPanel('chair', 'co_chair');
     const list = screen.getByRole('list', { name: 'Speakers in calling order' });
-    const button = (name: string) => within(list).getByRole<HTMLButtonElement>('button', { name });
-    expect(button('Move Emily Johnson up').disabled).toBe(false);
-    // The first of its kind cannot move further up; the last cannot move down.
-    expect(button('Move WATANABE Daiki up').disabled).toBe(true);
-    expect(button('Move Emily Johnson down').disabled).toBe(true);
+    within(list).getByRole('button', { name: 'Actions for Emily Johnson' }).focus();
+    await user.keyboard('{Enter}');
+    const item = (name: string) => screen.getByRole('menuitem', { name });
+    expect(item('Give the floor')).toBeTruthy();
+    expect(item('Move Emily Johnson up').getAttribute('aria-disabled')).toBeNull();
+    // The last of its kind cannot move down.
+    expect(item('Move Emily Johnson down').getAttribute('aria-disabled')).toBe('true');
+    await user.keyboard('{Escape}');
+    within(list).getByRole('button', { name: 'Actions for WATANABE Daiki' }).focus();
+    await user.keyboard('{Enter}');
+    // The first of its kind cannot move further up.
+    expect(item('Move WATANABE Daiki up').getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByRole('region', { name: 'Co-chair console' })).toBeTruthy();
   });
 

@@ -4,8 +4,6 @@ import { ActionError } from '../../realtime/ActionError';
 import { Loading } from '../../ui/Loading';
 import type { RoomAbilities } from '../abilities';
 import { ChairConsole } from './ChairConsole';
-import { FloorStatus } from './FloorStatus';
-import { HandControls } from './HandControls';
 import { SpeakersList } from './SpeakersList';
 import type { SpeakingView } from './useSpeaking';
 
@@ -18,23 +16,18 @@ interface SpeakingPanelProps {
   present: readonly PresenceEntry[];
 }
 
-/** The speaking order: the floor and its clock, one's own hand, the list, and the chairs' console. */
+/**
+ * The speakers panel: the calling order, and the co-chairs' tools on it. The floor and its clock are
+ * on the stage; one's own hand is in the control bar.
+ */
 export function SpeakingPanel({ roomId, eventId, myId, abilities, speaking, present }: SpeakingPanelProps) {
   const { t } = useTranslation();
-  const { push, error, timeUp } = speaking;
+  const { push, error } = speaking;
   if (!push) return error ? <ActionError error={error} /> : <Loading />;
   const { state } = push;
   return (
     <div className="speaking">
       <ActionError error={error} />
-      <FloorStatus
-        roomId={roomId}
-        floor={state.floor}
-        myId={myId}
-        moderate={abilities.moderate}
-        timeUp={timeUp}
-        hasWaiting={state.entries.length > 0}
-      />
       <h3 id="speakers-heading">{t('speaking.waiting', { count: state.entries.length })}</h3>
       <p className="list-state" data-testid="list-state">
         {state.settings.open ? t('speaking.listOpen') : t('speaking.listClosed')}
@@ -42,7 +35,6 @@ export function SpeakingPanel({ roomId, eventId, myId, abilities, speaking, pres
           <span className="badge">{t(`speaking.rotationBadge.${state.settings.rotation}`)}</span>
         )}
       </p>
-      {abilities.speak && <HandControls roomId={roomId} state={state} myId={myId} />}
       <SpeakersList roomId={roomId} state={state} myId={myId} moderate={abilities.moderate} />
       {abilities.moderate && (
         <ChairConsole

@@ -45,7 +45,7 @@ export function StatsView({ roomId, version }: { roomId: string; version: number
   const unnamed = t('speaking.noDelegation');
   return (
     <div className="speaking-stats">
-      <h4>{t('speaking.stats')}</h4>
+      <h3>{t('speaking.stats')}</h3>
       <ActionError error={error} />
       {stats && stats.turns === 0 && <p>{t('speaking.noTurnsYet')}</p>}
       {stats && stats.turns > 0 && (
