@@ -161,6 +161,8 @@ test.describe.serial('live minutes', () => {
     await us.waitUntilSaved();
     await Promise.all([japan.page.reload(), reader.page.reload()]);
     for (const screen of [japan, reader]) {
+      // The room opens on its default panel again; the reader's is the speakers list.
+      await screen.open();
       await expect(screen.paragraph(mark('Shared paragraph'))).toContainText(mark('japan'));
       await expect(screen.paragraph(mark('Shared paragraph'))).toContainText(mark('us'));
       await expect(

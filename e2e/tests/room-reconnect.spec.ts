@@ -73,6 +73,7 @@ test.describe.serial('coming back to a meeting', () => {
     // The meeting goes on without them: the floor moves to them and the agenda grows.
     await coChair.button('Next speaker').click();
     const later = `Reports from both sides ${Date.now()}`;
+    await coChair.openPanel('Agenda');
     await coChair.region('Agenda').getByRole('group', { name: 'Title' }).getByLabel('English').fill(later);
     await coChair.region('Agenda').getByRole('button', { name: 'Add to the agenda' }).click();
     await coChair.region('Agenda').getByRole('button', { name: 'Next item' }).click();

@@ -142,6 +142,8 @@ test.describe.serial('the speaking order in a meeting', () => {
     await rules.getByRole('spinbutton', { name: 'seconds' }).fill('0');
     await rules.getByRole('button', { name: 'Save the rules' }).click();
     await expect(rules.getByRole('status')).toHaveText('Saved.');
+    await coChair.page.keyboard.press('Escape');
+    await expect(rules).toBeHidden();
   });
 
   test('a co-chair removes someone from the room, who asks again and is admitted', async () => {
