@@ -33,7 +33,8 @@ export const EventRoutes = {
     path: '/events',
     summary: 'List events',
     description:
-      'Signed in: every event for organizers, the events one is a member of for others. ' +
+      'Signed in: every event for organizers; for others the events one is a member of, then the ' +
+      'public fields of the other events whose registration is open. ' +
       'Signed out: the public fields of events whose registration is open.',
     tags,
     access: 'public',
@@ -123,22 +124,36 @@ export function mountEventRoutes(router: Router, context: ModuleContext): void {
     throwIfIssues(issues);
   };
 
-  mountRoute(router, EventRoutes.list, async ({ req }) => {
-    const actor = await sessions.actorOf(req);
-    if (!actor) {
-      const rows = await db
+  const openEvents = async (except: ReadonlySet<string>) =>
+    (
+      await db
         .selectFrom('events')
         .selectAll()
         .where('registration_open', '=', 1)
         .orderBy('created_at')
-        .execute();
-      return rows.map((row) => publicEventOf(eventFromRow(row)));
+        .execute()
+    )
+      .filter((row) => !except.has(row.id))
+      .map((row) => publicEventOf(eventFromRow(row)));
+
+  mountRoute(router, EventRoutes.list, async ({ req }) => {
+    const actor = await sessions.actorOf(req);
+    if (!actor) return openEvents(new Set());
+    if (actor.isOrganizer) {
+      return (await db.selectFrom('events').selectAll().orderBy('created_at').execute()).map(eventFromRow);
     }
-    const memberOf = [...actor.memberships.keys()];
-    if (!actor.isOrganizer && memberOf.length === 0) return [];
-    let query = db.selectFrom('events').selectAll().orderBy('created_at');
-    if (!actor.isOrganizer) query = query.where('id', 'in', memberOf);
-    return (await query.execute()).map(eventFromRow);
+    // A member also sees the events open for registration, to register for the next round.
+    const memberOf = new Set(actor.memberships.keys());
+    const mine =
+      memberOf.size === 0
+        ? []
+        : await db
+            .selectFrom('events')
+            .selectAll()
+            .where('id', 'in', [...memberOf])
+            .orderBy('created_at')
+            .execute();
+    return [...mine.map(eventFromRow), ...(await openEvents(memberOf))];
   });
 
   mountRoute(router, EventRoutes.create, async ({ req, body }) => {

@@ -173,10 +173,14 @@ describe.each(STORE_KINDS)('series and events (%s)', (kind) => {
       expect(json<ApiError>(response).error.code).toBe('payload_too_large');
     });
 
-    it('lists only their own events to members and only open-registration events to the public', async () => {
-      const mine = json<Event[]>(await call('GET', '/api/events', { cookie: member }));
-      expect(mine.map((e) => e.id)).toEqual([closedEvent.id]);
-      expect(json<Event[]>(await call('GET', '/api/events', { cookie: outsider }))).toEqual([]);
+    it('lists their own events to members, then the open ones; only open-registration events to the public', async () => {
+      const mine = json<Record<string, unknown>[]>(await call('GET', '/api/events', { cookie: member }));
+      // Their own event in full; the event open for registration, which they may join, in public fields.
+      expect(mine.map((e) => e['id'])).toEqual([closedEvent.id, openEvent.id]);
+      expect(mine[0]).toHaveProperty('reportVisibility');
+      expect(mine[1]).not.toHaveProperty('reportVisibility');
+      const others = json<Record<string, unknown>[]>(await call('GET', '/api/events', { cookie: outsider }));
+      expect(others.map((e) => e['id'])).toEqual([openEvent.id]);
       const open = json<Record<string, unknown>[]>(await call('GET', '/api/events'));
       expect(open.map((e) => e['id'])).toEqual([openEvent.id]);
       expect(open[0]).not.toHaveProperty('reportVisibility');

@@ -128,14 +128,36 @@ describe('the minutes approval workflow', () => {
       approved,
       run(approved, [[{ kind: 'publish', attendees: [] }, organizer]]),
     ]) {
-      const reopened = ok(applyMinutesCommand(state, { kind: 'reopen' }, organizer, NOW));
+      const reopened = ok(
+        applyMinutesCommand(state, { kind: 'reopen', mayReopenPublished: true }, organizer, NOW),
+      );
       expect(reopened.state).toEqual(INITIAL_MINUTES_STATE);
       expect(reopened.events).toEqual([{ type: 'reopened', by: 'organizer', from: state.status }]);
     }
   });
 
+  it('a co-chair sends submitted or approved minutes back, but cannot take back a published report', () => {
+    const approved = run(submitted(), [
+      [{ kind: 'approve' }, chairA],
+      [{ kind: 'approve' }, chairB],
+    ]);
+    const asChair = { kind: 'reopen', mayReopenPublished: false } as const;
+    for (const state of [submitted(), approved]) {
+      expect(ok(applyMinutesCommand(state, asChair, chairA, NOW)).state).toEqual(INITIAL_MINUTES_STATE);
+    }
+    const published = run(approved, [[{ kind: 'publish', attendees: [] }, organizer]]);
+    expect(errorCode(applyMinutesCommand(published, asChair, chairA, NOW))).toBe('already_published');
+  });
+
   it('reopening a draft changes nothing', () => {
-    expect(applyMinutesCommand(INITIAL_MINUTES_STATE, { kind: 'reopen' }, organizer, NOW)).toEqual({
+    expect(
+      applyMinutesCommand(
+        INITIAL_MINUTES_STATE,
+        { kind: 'reopen', mayReopenPublished: false },
+        organizer,
+        NOW,
+      ),
+    ).toEqual({
       state: INITIAL_MINUTES_STATE,
       events: [],
     });

@@ -39,7 +39,11 @@ export type MinutesCommand =
   /** `coChairIds`: the room's co-chairs now; they become the approvers. */
   | { kind: 'submit'; coChairIds: readonly string[] }
   | { kind: 'approve' }
-  | { kind: 'reopen' }
+  /**
+   * `mayReopenPublished`: organizers take back a published report; co-chairs only send submitted
+   * or approved minutes back for correction.
+   */
+  | { kind: 'reopen'; mayReopenPublished: boolean }
   /** `attendees`: the attendance to freeze into the published report. */
   | { kind: 'publish'; attendees: readonly string[] };
 
@@ -139,6 +143,12 @@ export function applyMinutesCommand(
     case 'reopen':
       // Reopening a draft changes nothing; callers still re-assert the document's writability.
       if (state.status === 'draft') return { state, events: [] };
+      if (state.status === 'published' && !command.mayReopenPublished) {
+        return refuse(
+          MinutesErrorCode.AlreadyPublished,
+          'The minutes are published: only an organizer can take the report back.',
+        );
+      }
       return {
         state: INITIAL_MINUTES_STATE,
         events: [{ type: 'reopened', by: actor.personId, from: state.status }],

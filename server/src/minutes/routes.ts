@@ -56,9 +56,9 @@ export const MinutesRoutes = {
   ),
   reopen: command(
     'reopen',
-    'Reopen minutes: back to a writable draft, approvals cleared',
-    'Organizers.',
-    'none (reopening a draft changes nothing)',
+    'Reopen minutes: back to a writable draft, approvals cleared (co-chairs: send back for correction)',
+    'Organizers; the room’s co-chairs while the minutes are submitted or approved.',
+    '`already_published` (a co-chair, once published); reopening a draft changes nothing',
   ),
   publish: command(
     'publish',

@@ -74,10 +74,25 @@ describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => 
     ]);
   });
 
+  it('a co-chair sends submitted minutes back for correction; a participant cannot', async () => {
+    await act(ctx.meeting.noteTaker.id, 'submit');
+    expect((await act(ctx.meeting.participants[0]!.id, 'reopen')).status).toBe(403);
+    expect((await act(ctx.meeting.noteTaker.id, 'reopen')).status).toBe(403);
+    const sentBack = await act(ctx.meeting.chairs[0]!.id, 'reopen');
+    expect(sentBack.status).toBe(200);
+    expect(sentBack.body).toMatchObject({ status: 'draft', readOnly: false, approvers: [] });
+    // Once published, only an organizer takes the report back.
+    await act(ctx.meeting.noteTaker.id, 'submit');
+    await act(ctx.meeting.chairs[0]!.id, 'approve');
+    await act(ctx.meeting.chairs[1]!.id, 'approve');
+    expect((await act(ctx.meeting.organizer.id, 'publish')).status).toBe(200);
+    const refused = await act(ctx.meeting.chairs[0]!.id, 'reopen');
+    expect(refused.body).toMatchObject({ error: { code: 'already_published' } });
+  });
+
   it('an organizer reopens: back to a writable draft with the approvals cleared, and it is audited', async () => {
     await act(ctx.meeting.noteTaker.id, 'submit');
     await act(ctx.meeting.chairs[0]!.id, 'approve');
-    expect((await act(ctx.meeting.chairs[0]!.id, 'reopen')).status).toBe(403);
     const reopened = await act(ctx.meeting.organizer.id, 'reopen');
     expect(reopened.body).toMatchObject({
       status: 'draft',
@@ -122,7 +137,11 @@ describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => 
     expect((await view(ctx.meeting.outsider.id)).status).toBe(403);
     expect((await api(ctx.app, null, 'GET', `/rooms/${ctx.meeting.room.id}/minutes`)).status).toBe(401);
     await act(ctx.meeting.noteTaker.id, 'submit');
-    expect((await view(ctx.meeting.chairs[1]!.id)).body.can).toMatchObject({ approve: true, submit: false });
+    expect((await view(ctx.meeting.chairs[1]!.id)).body.can).toMatchObject({
+      approve: true,
+      submit: false,
+      reopen: true,
+    });
     expect((await view(ctx.meeting.organizer.id)).body.can).toMatchObject({ reopen: true, publish: false });
   });
 });

@@ -49,6 +49,8 @@ export function mayAttempt(actor: Actor, room: Room, kind: WorkflowCommandKind):
     case 'approve':
       return canInRoom(actor, 'minutes:approve', room, ADMITTED);
     case 'reopen':
+      // Co-chairs send minutes back for correction; the core keeps a published report organizers'.
+      return canInEvent(actor, 'report:publish', room.eventId) || canInRoom(actor, 'minutes:approve', room);
     case 'publish':
       return canInEvent(actor, 'report:publish', room.eventId);
   }
@@ -60,7 +62,9 @@ function abilities(actor: Actor, room: Room, state: MinutesState): MinutesAbilit
   return {
     submit: status === 'draft' && mayAttempt(actor, room, 'submit'),
     approve: mayAttempt(actor, room, 'approve') && canApproveNow(state, actor),
-    reopen: status !== 'draft' && organizerish,
+    reopen:
+      status !== 'draft' &&
+      (organizerish || (status !== 'published' && canInRoom(actor, 'minutes:approve', room))),
     publish: status === 'approved' && organizerish,
     versions: canInRoom(actor, 'minutes:write', room, ADMITTED),
     attendance: status !== 'published' && organizerish,
@@ -109,6 +113,7 @@ export function createMinutesWorkflow(deps: WorkflowDeps) {
     collab.setDocumentReadOnly(minutesDocName(roomId), state.status !== 'draft');
 
   const commandFor = async (
+    actor: Actor,
     room: Room,
     kind: WorkflowCommandKind,
     state: MinutesState,
@@ -121,8 +126,9 @@ export function createMinutesWorkflow(deps: WorkflowDeps) {
         return { kind, attendees: entries.filter((e) => e.included).map((e) => e.personId) };
       }
       case 'approve':
-      case 'reopen':
         return { kind };
+      case 'reopen':
+        return { kind, mayReopenPublished: canInEvent(actor, 'report:publish', room.eventId) };
     }
   };
 
@@ -132,7 +138,7 @@ export function createMinutesWorkflow(deps: WorkflowDeps) {
     kind: WorkflowCommandKind,
   ): Promise<StoredWorkflow & { changed: boolean }> => {
     const current = await readWorkflow(db, room.id);
-    const command = await commandFor(room, kind, current.state);
+    const command = await commandFor(actor, room, kind, current.state);
     const at = nowIso(() => deps.now());
     return commitTransition(
       store,

@@ -28,6 +28,8 @@ export const MinutesErrorCode = {
   NotApproved: 'not_approved',
   /** Changing content or attendance of minutes that left the draft state. */
   MinutesLocked: 'minutes_locked',
+  /** A co-chair reopening published minutes: only organizers take back a published report. */
+  AlreadyPublished: 'already_published',
 } as const;
 export type MinutesErrorCode = (typeof MinutesErrorCode)[keyof typeof MinutesErrorCode];
 
