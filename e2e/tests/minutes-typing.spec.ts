@@ -119,13 +119,15 @@ test.describe.serial('note-takers typing at full speed at once', () => {
     }
     // The co-chair writes the agenda only now, with the minutes open everywhere: the template's
     // sections appear without a reload, exactly once (three writers' editors ask for it).
-    const agenda = new RoomScreen(writers[2]!.page).region('Agenda');
+    // One side panel is open at a time: the co-chair's minutes stay mounted behind the agenda.
+    const agenda = await new RoomScreen(writers[2]!.page).openPanel('Agenda');
     for (const title of AGENDA) {
       await agenda.getByLabel('Title').fill(title);
       await agenda.getByLabel('Duration (minutes)').fill('10');
       await agenda.getByRole('button', { name: 'Add to the agenda' }).click();
       await expect(agenda.getByRole('button', { name: `Make current ${title}` })).toBeVisible();
     }
+    await writers[2]!.open();
     const headingsOf = async (screen: MinutesScreen) =>
       (await blocksOf(screen)).filter((b) => b.tag === 'h2').map((b) => b.text);
     for (const screen of [...writers, reader]) {
