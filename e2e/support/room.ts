@@ -97,6 +97,8 @@ export const PANELS = {
   Agenda: 'Agenda',
   Minutes: 'Minutes',
   People: 'People in the room',
+  Chat: 'Chat',
+  Polls: 'Polls',
 } as const;
 export type PanelName = keyof typeof PANELS;
 

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { newActor, type Actor } from '../support/actors.js';
-import { Organizer } from '../support/room.js';
+import { Organizer, RoomScreen, type PanelName } from '../support/room.js';
 
 /*
  * Chat, a poll by delegation and reactions in one meeting of its own (the minutes get published):
@@ -93,12 +93,14 @@ async function enter(browser: Browser, url: string, roomId: string, name: string
   await actor.page.goto(url);
   await expect(actor.page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   await actor.page.goto(`/rooms/${roomId}`);
-  await expect(actor.page.getByRole('region', { name: 'Chat' })).toBeVisible();
+  await openPanel(actor.page, 'Chat');
   return actor;
 }
 
-const chat = (page: Page) => page.getByRole('region', { name: 'Chat' });
-const polls = (page: Page) => page.getByRole('region', { name: 'Polls' });
+/** Chat and polls are side panels of the room: one is open at a time. */
+const openPanel = (page: Page, name: PanelName) => new RoomScreen(page).openPanel(name);
+const chat = (page: Page) => page.getByRole('region', { name: 'Chat', exact: true });
+const polls = (page: Page) => page.getByRole('region', { name: 'Polls', exact: true });
 
 test('a note to the co-chairs, a delegation poll into the minutes and the report, and a reaction on every screen', async ({
   browser,
@@ -135,6 +137,7 @@ test('a note to the co-chairs, a delegation poll into the minutes and the report
   });
 
   await test.step('the co-chair runs a poll by delegation; the count stays with the co-chairs until published', async () => {
+    for (const screen of [chair, japan, us]) await openPanel(screen.page, 'Polls');
     const panel = polls(chair.page);
     await panel.getByText('New poll').click();
     await panel.getByLabel('Question').fill(QUESTION);
@@ -157,7 +160,7 @@ test('a note to the co-chairs, a delegation poll into the minutes and the report
     await expect(polls(us.page).getByRole('article', { name: QUESTION }).getByRole('table')).toContainText(
       'Results',
     );
-    const minutes = chair.page.getByRole('region', { name: 'Minutes', exact: true });
+    const minutes = await openPanel(chair.page, 'Minutes');
     await expect(minutes.getByText(`Poll result: ${QUESTION}`)).toBeVisible();
     await expect(minutes.getByText('Yes: 1 (United States — Government)')).toBeVisible();
     await expect(minutes.getByText('No: 1 (Japan — Government)')).toBeVisible();
@@ -173,13 +176,14 @@ test('a note to the co-chairs, a delegation poll into the minutes and the report
         { width: 390, height: 844 },
       ]) {
         await screen.page.setViewportSize(size);
-        await chat(screen.page).scrollIntoViewIfNeeded();
+        await openPanel(screen.page, 'Chat');
         await screen.page.screenshot({ path: `test-results/chat-${who}-${size.width}.png` });
       }
     }
   });
 
   await test.step('axe finds no serious violation in the chat and polls', async () => {
+    await openPanel(chair.page, 'Chat');
     const results = await new AxeBuilder({ page: chair.page })
       .include('.room-chat')
       .include('.room-polls')

@@ -1,5 +1,13 @@
 import type { ParseKeys } from 'i18next';
-import { BarChart3, CalendarClock, FileText, ListOrdered, MessageSquare, Users, type LucideIcon } from 'lucide-react';
+import {
+  BarChart3,
+  CalendarClock,
+  FileText,
+  ListOrdered,
+  MessageSquare,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Loading } from '../../ui/Loading';
 import { AgendaPanel } from '../agenda/AgendaPanel';
