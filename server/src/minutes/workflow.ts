@@ -50,7 +50,10 @@ export function mayAttempt(actor: Actor, room: Room, kind: WorkflowCommandKind):
       return canInRoom(actor, 'minutes:approve', room, ADMITTED);
     case 'reopen':
       // Co-chairs send minutes back for correction; the core keeps a published report organizers'.
-      return canInEvent(actor, 'report:publish', room.eventId) || canInRoom(actor, 'minutes:approve', room);
+      return (
+        canInEvent(actor, 'report:publish', room.eventId) ||
+        canInRoom(actor, 'minutes:approve', room, ADMITTED)
+      );
     case 'publish':
       return canInEvent(actor, 'report:publish', room.eventId);
   }
@@ -64,7 +67,7 @@ function abilities(actor: Actor, room: Room, state: MinutesState): MinutesAbilit
     approve: mayAttempt(actor, room, 'approve') && canApproveNow(state, actor),
     reopen:
       status !== 'draft' &&
-      (organizerish || (status !== 'published' && canInRoom(actor, 'minutes:approve', room))),
+      (organizerish || (status !== 'published' && canInRoom(actor, 'minutes:approve', room, ADMITTED))),
     publish: status === 'approved' && organizerish,
     versions: canInRoom(actor, 'minutes:write', room, ADMITTED),
     attendance: status !== 'published' && organizerish,
