@@ -84,7 +84,9 @@ test('without SMTP, the invitation waits in the console with its text and mailto
     const { page } = registrant;
     await page.goto(invitationUrl);
     await expect(page.getByText(/田中 花子/).first()).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: /Round Table|ラウンドテーブル/i })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: /Round Table|ラウンドテーブル/i }),
+    ).toBeVisible();
   });
 
   await test.step('the Mail tab in Japanese', async () => {

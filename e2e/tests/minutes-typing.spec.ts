@@ -122,7 +122,7 @@ test.describe.serial('note-takers typing at full speed at once', () => {
     // One side panel is open at a time: the co-chair's minutes stay mounted behind the agenda.
     const agenda = await new RoomScreen(writers[2]!.page).openPanel('Agenda');
     for (const title of AGENDA) {
-      await agenda.getByLabel('Title').fill(title);
+      await agenda.getByRole('group', { name: 'Title' }).getByLabel('English').fill(title);
       await agenda.getByLabel('Duration (minutes)').fill('10');
       await agenda.getByRole('button', { name: 'Add to the agenda' }).click();
       await expect(agenda.getByRole('button', { name: `Make current ${title}` })).toBeVisible();
