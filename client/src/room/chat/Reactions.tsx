@@ -5,6 +5,7 @@ import {
   type ReactionKind,
   type ReactionShown,
 } from '@roundtable/shared';
+import { PartyPopper, Snail, ThumbsDown, ThumbsUp, VolumeX, type LucideIcon } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../realtime/ActionError';
@@ -13,13 +14,19 @@ import { request } from '../../realtime/request';
 import { useCommand } from '../../realtime/useCommand';
 import type { RoomAbilities } from '../abilities';
 
-const SYMBOLS: Record<ReactionKind, string> = {
-  agree: '👍',
-  disagree: '👎',
-  applause: '👏',
-  slower: '🐢',
-  cant_hear: '🔇',
+// Icons rather than emoji: an emoji font is not on every machine, and a missing one shows a box.
+const SYMBOLS: Record<ReactionKind, LucideIcon> = {
+  agree: ThumbsUp,
+  disagree: ThumbsDown,
+  applause: PartyPopper,
+  slower: Snail,
+  cant_hear: VolumeX,
 };
+
+function ReactionIcon({ kind }: { kind: ReactionKind }) {
+  const Icon = SYMBOLS[kind];
+  return <Icon aria-hidden="true" size={16} className="reaction-icon" />;
+}
 
 /** Recent reactions in the room, each for `ReactionLimits.showMs`. */
 function useRecentReactions(roomId: string): ReactionShown[] {
@@ -69,7 +76,7 @@ export function Reactions({ roomId, abilities }: { roomId: string; abilities: Ro
               title={t(`reactions.kinds.${kind}`)}
               onClick={() => void command.run(ReactionEvents.Send, { roomId, kind })}
             >
-              <span aria-hidden="true">{SYMBOLS[kind]}</span> {t(`reactions.kinds.${kind}`)}
+              <ReactionIcon kind={kind} /> {t(`reactions.kinds.${kind}`)}
             </button>
           ))}
         </div>
@@ -77,7 +84,7 @@ export function Reactions({ roomId, abilities }: { roomId: string; abilities: Ro
       <ul className="reaction-feed" aria-live="polite" aria-label={t('reactions.recent')}>
         {recent.map((r) => (
           <li key={`${r.personId}-${r.at}-${r.kind}`} className="reaction-shown">
-            <span aria-hidden="true">{SYMBOLS[r.kind]}</span>{' '}
+            <ReactionIcon kind={r.kind} />{' '}
             {t('reactions.shown', { name: r.name, reaction: t(`reactions.kinds.${r.kind}`) })}
           </li>
         ))}
