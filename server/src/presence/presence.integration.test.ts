@@ -34,7 +34,7 @@ describe('presence on one instance', () => {
     expect(ack.data.entries[1]).toMatchObject({
       name: 'Aiko Tanaka',
       side: 'Japan',
-      delegationName: 'Japan — Government',
+      delegationName: { en: 'Japan — Government', ja: '' },
       category: 'government',
       inMedia: false,
       connections: 1,

@@ -207,6 +207,9 @@ describe('the minutes under concurrent note-takers (real server, client binding)
       access: { mode: 'restricted', categories: [], personIds: [] },
     });
     for (const id of writerIds) await buildRoomRole(app.store.db, room.id, id, 'note_taker');
+    // Roles written behind the API's back: tell the room guard, as the role routes do, or it keeps
+    // each writer's roles from the previous round for its cache's lifetime.
+    await app.app.context.accessChanges.notify({ personIds: writerIds });
     const agenda = docName(room.id, DocKind.Agenda);
     await collabOf(app).editDocument(agenda, (doc) => {
       for (const item of AGENDA) addAgendaItem(doc, { ...item, durationMinutes: 10 });
