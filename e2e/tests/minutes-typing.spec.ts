@@ -163,8 +163,14 @@ test.describe.serial('note-takers typing at full speed at once', () => {
           const target = screen.editor.locator('h2').nth(headings.indexOf(heading));
           // A person looks where the caret is before typing; a click that lands at the very moment
           // a co-writer's change re-renders the view can leave the caret where it was (counted).
+          // A long heading wraps in the side panel, and End goes to the end of the visual line: a
+          // person clicks after the heading's last word, where its last line ends.
           for (let attempt = 0; attempt < 3; attempt++) {
-            await target.click({ timeout: 10_000 });
+            const box = await target.boundingBox();
+            await target.click({
+              timeout: 10_000,
+              ...(box ? { position: { x: box.width - 2, y: box.height - 4 } } : {}),
+            });
             await screen.page.keyboard.press('End');
             if (await caretAtEndOf(target)) break;
             lostClicks++;
