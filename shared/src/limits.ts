@@ -6,8 +6,13 @@ export const Limits = {
   maxYjsMessageBytes: 1024 * 1024,
   /** Largest encoded Yjs document the server keeps. */
   maxYjsDocumentBytes: 16 * 1024 * 1024,
-  /** Inbound Yjs messages a connection may send per second (burst of twice as many). */
-  maxYjsMessagesPerSecond: 60,
+  /**
+   * Inbound Yjs messages a connection may send per second (burst of twice as many). Every keystroke
+   * of a stock client is an update plus an awareness (caret) message, and a closed writer does not
+   * come back on its own (4429 stops the provider): 60 cut off fast typists mid-sentence, so the
+   * bound sits well above any person and still stops a flood.
+   */
+  maxYjsMessagesPerSecond: 200,
   /** Yjs connections allowed on one document on one instance. */
   maxConnectionsPerDocument: 1000,
   /** Socket.IO message size. */
