@@ -64,6 +64,13 @@ test.describe.serial('live minutes', () => {
     ];
     chair = new RoomScreen(actors[3]!.page);
     await Promise.all([japan, us, reader].map((screen) => screen.waitUntilConnected()));
+    // The demo room has an agenda: the server seeds its sections into the blank minutes when the
+    // first writer opens them. Typing starts once the sections are there, as a person sees them
+    // appear. (Typing at the very moment of seeding can still glue a presenters line into a new
+    // paragraph — an open bug of issue 10, written up in the closing note.)
+    for (const screen of [japan, us, reader]) {
+      await expect(screen.editor.locator('h2').first()).toBeVisible({ timeout: 30_000 });
+    }
   });
 
   test.afterAll(async () => {
