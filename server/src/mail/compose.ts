@@ -10,7 +10,7 @@ import {
   type TemplateInputs,
   type TemplateKind,
 } from './messages/templates.js';
-import { enqueueMail, type MailRecipient } from './outbox.js';
+import { enqueueMail, mailLanguage, type MailRecipient } from './outbox.js';
 
 /** What every composer needs beside its own facts: where links point, who sends, the time. */
 export interface ComposeContext {
@@ -152,4 +152,54 @@ export function queueInvitationMail(
     },
     ctx.nowMs,
   );
+}
+
+/**
+ * "The report is published", with the report link, to everyone who holds a role in the room or
+ * is on its attendance list (and has an address): one message per person and publication, so a
+ * report reopened and published again is announced again, but a retried publish is not.
+ */
+export async function queueMinutesPublished(
+  db: Db,
+  ctx: ComposeContext,
+  input: { event: Event; roomId: string; publishedAt: string; attendees: readonly string[] },
+): Promise<number> {
+  const { event, roomId, publishedAt } = input;
+  const withRole = db.selectFrom('room_roles').select('person_id').where('room_id', '=', roomId);
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'name', 'email', 'language'])
+    .where('email', 'is not', null)
+    .where((eb) =>
+      input.attendees.length > 0
+        ? eb.or([eb('id', 'in', withRole), eb('id', 'in', [...input.attendees])])
+        : eb('id', 'in', withRole),
+    )
+    .execute();
+  let written = 0;
+  for (const person of people) {
+    if (!person.email) continue;
+    const to: MailRecipient = {
+      personId: person.id,
+      email: person.email,
+      name: person.name,
+      language: mailLanguage(person.language),
+    };
+    const added = await enqueueMail(
+      db,
+      {
+        dedupeKey: `minutes_published:${roomId}:${publishedAt}:${person.id}`,
+        kind: 'minutes_published',
+        eventId: event.id,
+        to,
+        rendered: renderMail('minutes_published', to.language, {
+          ...base(event, to, ctx.origin),
+          reportUrl: `${eventUrl(ctx.origin, event.id)}/report?lang=${to.language}`,
+        }),
+      },
+      ctx.nowMs,
+    );
+    if (added) written += 1;
+  }
+  return written;
 }

@@ -46,6 +46,7 @@ export function createMinutesModule(context: ModuleContext): MinutesModule {
     collab,
     attendance,
     logger,
+    mail: { origin: () => context.publicOrigin(), from: context.config.MAIL_FROM },
     now,
   });
   const router = express.Router();

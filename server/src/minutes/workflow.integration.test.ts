@@ -74,6 +74,56 @@ describe.each(STORE_KINDS)('the minutes approval workflow (%s)', (storeKind) => 
     ]);
   });
 
+  it('publishing announces the report by mail, in each person’s language, once per publication', async () => {
+    const db = ctx.app.store.db;
+    const [japan] = ctx.meeting.chairs as [Meeting['chairs'][0]];
+    await db.updateTable('people').set({ language: 'ja' }).where('id', '=', japan.id).execute();
+    const announcements = () =>
+      db
+        .selectFrom('outbox')
+        .select(['person_id', 'language', 'subject', 'text'])
+        .where('kind', '=', 'minutes_published')
+        .execute();
+    const publish = async () => {
+      await act(ctx.meeting.noteTaker.id, 'submit');
+      for (const chair of ctx.meeting.chairs) await act(chair.id, 'approve');
+      return act(ctx.meeting.organizer.id, 'publish');
+    };
+
+    // A participant who attended (listed by the organizer) hears about the report too.
+    const attendee = ctx.meeting.participants[0]!;
+    const listed = await api(
+      ctx.app,
+      await ctx.cookieOf(ctx.meeting.organizer.id),
+      'PUT',
+      `/rooms/${ctx.meeting.room.id}/attendance/${attendee.id}`,
+      { included: true },
+    );
+    expect(listed.status).toBe(200);
+    await act(ctx.meeting.noteTaker.id, 'submit');
+    expect(await announcements()).toEqual([]);
+    expect((await publish()).status).toBe(200);
+    const first = await announcements();
+    const inRoom = await db
+      .selectFrom('room_roles')
+      .select('person_id')
+      .where('room_id', '=', ctx.meeting.room.id)
+      .execute();
+    expect(first.map((m) => m.person_id).sort()).toEqual(
+      [...new Set([...inRoom.map((r) => r.person_id), attendee.id])].sort(),
+    );
+    expect(first.map((m) => m.person_id)).not.toContain(ctx.meeting.outsider.id);
+    const toJapan = first.find((m) => m.person_id === japan.id)!;
+    expect(toJapan.language).toBe('ja');
+    expect(toJapan.text).toContain(`/events/${ctx.meeting.room.eventId}/report?lang=ja`);
+    // A second publish is refused and mails nobody; reopening and publishing again announces again.
+    expect((await act(ctx.meeting.organizer.id, 'publish')).status).toBe(409);
+    expect(await announcements()).toHaveLength(first.length);
+    await act(ctx.meeting.organizer.id, 'reopen');
+    expect((await publish()).status).toBe(200);
+    expect(await announcements()).toHaveLength(first.length * 2);
+  });
+
   it('a co-chair sends submitted minutes back for correction; a participant cannot', async () => {
     await act(ctx.meeting.noteTaker.id, 'submit');
     expect((await act(ctx.meeting.participants[0]!.id, 'reopen')).status).toBe(403);

@@ -12,10 +12,12 @@ import { canInEvent, canInRoom, type Actor } from '@roundtable/shared';
 import { recordAudit } from '../audit/audit.js';
 import type { CollabModule } from '../collab/module.js';
 import { readDocReadOnly } from '../collab/persistence.js';
+import { eventFromRow } from '../events/rows.js';
 import { HttpError } from '../http/errors.js';
+import { queueMinutesPublished } from '../mail/compose.js';
 import type { Logger } from '../logger.js';
 import type { RoundtableServer } from '../module.js';
-import { nowIso, type Store } from '../store/db.js';
+import { nowIso, type Store, type Tx } from '../store/db.js';
 import { readRoomAttendance, type AttendanceSources } from './attendance.js';
 import { applyMinutesCommand, canApproveNow, type MinutesCommand, type MinutesState } from './core.js';
 import { coChairsOf, namesOf, refOf } from './people.js';
@@ -35,6 +37,8 @@ export interface WorkflowDeps {
   collab: CollabModule;
   attendance: AttendanceSources;
   logger: Logger;
+  /** Where the report link in the "published" mail points and who sends it. */
+  mail: { origin(): string; from: string };
   now(): number;
 }
 
@@ -135,6 +139,21 @@ export function createMinutesWorkflow(deps: WorkflowDeps) {
     }
   };
 
+  const announcePublication = async (
+    tx: Tx,
+    room: Room,
+    publishedAt: string,
+    attendees: readonly string[],
+  ): Promise<void> => {
+    const row = await tx.selectFrom('events').selectAll().where('id', '=', room.eventId).executeTakeFirst();
+    if (!row) return;
+    await queueMinutesPublished(
+      tx,
+      { origin: deps.mail.origin(), from: deps.mail.from, nowMs: deps.now() },
+      { event: eventFromRow(row), roomId: room.id, publishedAt, attendees },
+    );
+  };
+
   const transition = async (
     actor: Actor,
     room: Room,
@@ -148,15 +167,20 @@ export function createMinutesWorkflow(deps: WorkflowDeps) {
       room.id,
       at,
       (state) => applyMinutesCommand(state, command, actor, at),
-      (tx, before, outcome) =>
-        recordAudit(tx, {
+      async (tx, before, outcome) => {
+        await recordAudit(tx, {
           eventId: room.eventId,
           roomId: room.id,
           actorId: actor.personId,
           action: `minutes.${kind}`,
           data: { from: before.status, to: outcome.state.status, events: outcome.events },
           at,
-        }),
+        });
+        // The announcement commits with the publication: never a mail about a report that is not.
+        if (outcome.state.status === 'published' && before.status !== 'published') {
+          await announcePublication(tx, room, outcome.state.publishedAt ?? at, outcome.state.attendees ?? []);
+        }
+      },
     );
   };
 
