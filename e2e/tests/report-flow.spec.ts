@@ -155,7 +155,7 @@ test('typed minutes go through every co-chair’s approval into the published re
     await reader.page.goto(`/events/${setup.eventId}/report`);
     const room = reader.page.getByRole('region', { name: ROOM });
     await expect(room.getByRole('heading', { name: '参加省庁・団体' })).toBeVisible();
-    await expect(room.getByText('(政府) Ministry of Economy, Trade and Industry')).toBeVisible();
+    await expect(room.getByText('（政府）Ministry of Economy, Trade and Industry')).toBeVisible();
     await reader.close();
   });
 

@@ -5,6 +5,7 @@ export * from './domain/localized.js';
 export * from './domain/people.js';
 export * from './domain/events.js';
 export * from './domain/registration.js';
+export * from './domain/roster.js';
 export * from './api/auth.js';
 export * from './api/events.js';
 export * from './api/registration.js';

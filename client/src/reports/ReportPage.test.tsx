@@ -73,7 +73,7 @@ describe('the report page', () => {
       within(sides[1]!)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['(Government) Department of State', '(Private sector) Acme Corporation']);
+    ).toEqual(['(Government) Department of State', '(Private) Acme Corporation']);
 
     const downloads = screen.getByRole('navigation', { name: 'Download the report' });
     expect(within(downloads).getByRole('link', { name: 'Word (DOCX)' }).getAttribute('href')).toBe(

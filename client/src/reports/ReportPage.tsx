@@ -96,7 +96,14 @@ export default function ReportPage() {
       {data.rooms.length === 0 ? (
         <p>{t('report.noRooms')}</p>
       ) : (
-        data.rooms.map((room) => <ReportRoomSection key={room.roomId} room={room} timeZone={data.timeZone} />)
+        data.rooms.map((room) => (
+          <ReportRoomSection
+            key={room.roomId}
+            room={room}
+            timeZone={data.timeZone}
+            language={data.language}
+          />
+        ))
       )}
     </article>
   );

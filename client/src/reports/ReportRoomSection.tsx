@@ -1,10 +1,10 @@
-import type { ReportRoom } from '@roundtable/shared';
+import { rosterLine, type ReportRoom, type RosterLanguage } from '@roundtable/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format';
 import { ReportBlocks } from './ReportBlocks';
 
-/** "(Government) Ministry of Foreign Affairs, …" under each side, as the seed lists them. */
-function Attendance({ groups }: { groups: ReportRoom['attendance'] }) {
+/** "(Government) Ministry of Economy, Trade and Industry; …" under each side, as the seed lists them. */
+function Attendance({ groups, language }: { groups: ReportRoom['attendance']; language: RosterLanguage }) {
   const { t } = useTranslation();
   if (groups.length === 0) return <p className="muted">{t('report.none')}</p>;
   return (
@@ -15,8 +15,7 @@ function Attendance({ groups }: { groups: ReportRoom['attendance'] }) {
           <ul>
             {group.categories.map((entry) => (
               <li key={entry.category ?? 'none'} data-category={entry.category ?? 'other'}>
-                ({t(`categories.${entry.category ?? 'other'}`)}){' '}
-                {(entry.organizations.length > 0 ? entry.organizations : entry.people).join(', ')}
+                {rosterLine(language, entry)}
               </li>
             ))}
           </ul>
@@ -27,7 +26,15 @@ function Attendance({ groups }: { groups: ReportRoom['attendance'] }) {
 }
 
 /** One dialogue room of the report: its approved minutes, decisions, actions and attendance. */
-export function ReportRoomSection({ room, timeZone }: { room: ReportRoom; timeZone: string }) {
+export function ReportRoomSection({
+  room,
+  timeZone,
+  language,
+}: {
+  room: ReportRoom;
+  timeZone: string;
+  language: RosterLanguage;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = `report-room-${room.roomId}`;
@@ -77,7 +84,7 @@ export function ReportRoomSection({ room, timeZone }: { room: ReportRoom; timeZo
         <p className="muted">{t('report.none')}</p>
       )}
       <h3>{t('report.attendance')}</h3>
-      <Attendance groups={room.attendance} />
+      <Attendance groups={room.attendance} language={language} />
     </section>
   );
 }

@@ -10,20 +10,21 @@ import { seedTaskForce, TASK_FORCE_TEXT, type TaskForce } from './test-support.j
 const EXPECTED = {
   en: {
     attendance: 'Participating ministries and organizations',
-    japanGov: '(Government) Ministry of Economy, Trade and Industry, Ministry of Foreign Affairs',
-    usGov: '(Government) Department of State, USTR',
+    // Names with commas stay apart: the seed joins organizations with "; ".
+    japanGov: '(Government) Ministry of Economy, Trade and Industry; Ministry of Foreign Affairs',
+    usGov: '(Government) Department of State; USTR',
     stakeholders: [
       ['(Government) Ministry of Foreign Affairs'],
-      ['(Government) Department of State', '(Private sector) Acme Corporation'],
+      ['(Government) Department of State', '(Private) Acme Corporation'],
     ],
   },
   ja: {
     attendance: '参加省庁・団体',
-    japanGov: '(政府) Ministry of Economy, Trade and Industry, Ministry of Foreign Affairs',
-    usGov: '(政府) Department of State, USTR',
+    japanGov: '（政府）Ministry of Economy, Trade and Industry、Ministry of Foreign Affairs',
+    usGov: '（政府）Department of State、USTR',
     stakeholders: [
-      ['(政府) Ministry of Foreign Affairs'],
-      ['(政府) Department of State', '(民間) Acme Corporation'],
+      ['（政府）Ministry of Foreign Affairs'],
+      ['（政府）Department of State', '（民間）Acme Corporation'],
     ],
   },
 } as const;

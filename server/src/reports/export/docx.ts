@@ -1,3 +1,4 @@
+import { rosterLine } from '@roundtable/shared';
 import {
   AlignmentType,
   Document,
@@ -14,7 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Inline } from './blocks.js';
-import { categoryLabel, formatDateTime, labelsFor } from './labels.js';
+import { formatDateTime, labelsFor } from './labels.js';
 import type { ReportModel } from './model.js';
 
 const HEADINGS = [
@@ -207,11 +208,7 @@ export async function renderDocx(report: ReportModel): Promise<Buffer> {
         children.push(
           new Paragraph({
             bullet: { level: 1 },
-            children: [
-              new TextRun(
-                `(${categoryLabel(report.language, c.category)}) ${c.organizations.join(', ') || c.people.join(', ')}`,
-              ),
-            ],
+            children: [new TextRun(rosterLine(report.language, c))],
           }),
         );
       }

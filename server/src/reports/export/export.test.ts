@@ -166,8 +166,8 @@ describe.each(['en', 'ja'] as const)('report exports in %s', (language) => {
     expect(md).toMatch(/\| (Topic|項目) \| (Status|状況) \|\n\| --- \| --- \|/);
     expect(md).toContain(
       ja
-        ? '(政府) Ministry of Economy, Trade and Industry, Ministry of Foreign Affairs'
-        : '(Government) Ministry of Economy, Trade and Industry, Ministry of Foreign Affairs',
+        ? '（政府）Ministry of Economy, Trade and Industry、Ministry of Foreign Affairs'
+        : '(Government) Ministry of Economy, Trade and Industry; Ministry of Foreign Affairs',
     );
   });
 
@@ -222,8 +222,8 @@ describe.each(['en', 'ja'] as const)('report exports in %s', (language) => {
     expect(text).toContain('UFLPA');
     expect(text).toContain(
       ja
-        ? '(政府) Ministry of Economy, Trade and Industry, Ministry of Foreign Affairs'
-        : '(Government) Ministry of Economy, Trade and Industry, Ministry of Foreign Affairs',
+        ? '（政府）Ministry of Economy, Trade and Industry、Ministry of Foreign Affairs'
+        : '(Government) Ministry of Economy, Trade and Industry; Ministry of Foreign Affairs',
     );
     expect(text.indexOf('Japan')).toBeLessThan(text.indexOf('United States'));
   });

@@ -1,5 +1,6 @@
+import { rosterLine } from '@roundtable/shared';
 import type { Block, Inline } from './blocks.js';
-import { categoryLabel, formatDateTime, labelsFor } from './labels.js';
+import { formatDateTime, labelsFor } from './labels.js';
 import type { ReportModel } from './model.js';
 
 const ENTITIES: Record<string, string> = {
@@ -130,9 +131,7 @@ export function renderHtml(report: ReportModel): string {
         `<li><strong>${esc(group.side)}</strong><ul>${group.categories
           .map(
             (c) =>
-              `<li data-category="${esc(c.category ?? 'other')}">(${esc(categoryLabel(report.language, c.category))}) ${esc(
-                c.organizations.join(', ') || c.people.join(', '),
-              )}</li>`,
+              `<li data-category="${esc(c.category ?? 'other')}">${esc(rosterLine(report.language, c))}</li>`,
           )
           .join('')}</ul></li>`,
       );

@@ -1,4 +1,3 @@
-import type { Category } from '@roundtable/shared';
 import type { ReportLanguage } from './model.js';
 
 const LABELS = {
@@ -36,35 +35,10 @@ const LABELS = {
   },
 } as const;
 
-const CATEGORIES: Record<ReportLanguage, Record<Category, string>> = {
-  en: {
-    government: 'Government',
-    private: 'Private sector',
-    worker: 'Worker organizations',
-    civil_society: 'Civil society',
-    international: 'International organizations',
-    academia: 'Academia',
-    other: 'Other',
-  },
-  ja: {
-    government: '政府',
-    private: '民間',
-    worker: '労働組合',
-    civil_society: '市民社会',
-    international: '国際機関',
-    academia: '学術',
-    other: 'その他',
-  },
-};
-
 export type ReportLabels = (typeof LABELS)[ReportLanguage];
 
 export function labelsFor(language: ReportLanguage): ReportLabels {
   return LABELS[language];
-}
-
-export function categoryLabel(language: ReportLanguage, category: Category | null): string {
-  return category ? CATEGORIES[language][category] : CATEGORIES[language].other;
 }
 
 /** A timestamp in the event's zone, formatted for the report's language. */

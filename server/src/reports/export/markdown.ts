@@ -1,5 +1,6 @@
+import { rosterLine } from '@roundtable/shared';
 import type { Block, Inline } from './blocks.js';
-import { categoryLabel, formatDateTime, labelsFor } from './labels.js';
+import { formatDateTime, labelsFor } from './labels.js';
 import type { ReportModel } from './model.js';
 
 /** Escapes characters Markdown would read as syntax. */
@@ -121,9 +122,7 @@ export function renderMarkdown(report: ReportModel): string {
     for (const group of room.attendance) {
       out.push(`- **${esc(group.side)}**`);
       for (const c of group.categories) {
-        out.push(
-          `   - (${categoryLabel(report.language, c.category)}) ${esc(c.organizations.join(', ') || c.people.join(', '))}`,
-        );
+        out.push(`   - ${esc(rosterLine(report.language, c))}`);
       }
     }
     out.push('');
